@@ -1,0 +1,91 @@
+"""One exception family for everything that can go wrong talking to the service.
+
+Every message is written for a musician, not a developer: it says what happened and what to do.
+No message ever contains the API key (the client never puts it anywhere but a request header).
+"""
+
+from __future__ import annotations
+
+
+class ApiError(Exception):
+    """Base of all service errors. ``str(err)`` is the user-facing message."""
+
+    kind = "error"
+    retryable = False
+
+    def __init__(self, message: str, *, status: int | None = None, detail: str = "",
+                 retry_after: float | None = None):
+        super().__init__(message)
+        self.message = message
+        self.status = status
+        self.detail = detail  # server's own words, shortened; shown under "details"
+        self.retry_after = retry_after
+        # False only when the request surely never reached the server (refused connection):
+        # tells a failed submit that cost nothing from one whose outcome is unknown.
+        self.reached_server = True
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(status={self.status!r}, message={self.message!r})"
+
+
+class ValidationError(ApiError):
+    """Refused before anything was sent; ``field`` names the form field to mark."""
+
+    kind = "validation"
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
+class InvalidRequest(ApiError):
+    kind = "invalid_request"
+
+
+class AuthError(ApiError):
+    kind = "authentication_error"
+
+
+class InsufficientCredits(ApiError):
+    kind = "insufficient_credits"
+
+
+class NotFound(ApiError):
+    kind = "not_found"
+
+
+class RateLimited(ApiError):
+    kind = "rate_limited"
+    retryable = True
+
+
+class ServerError(ApiError):
+    kind = "server_error"
+    retryable = True
+
+
+class BadResponse(ApiError):
+    """The reply could not be understood (HTML from a proxy, broken JSON, an unexpected shape)."""
+
+    kind = "bad_response"
+    retryable = True
+
+
+class NetworkError(ApiError):
+    kind = "network"
+    retryable = True
+
+
+class ApiTimeout(NetworkError):
+    kind = "timeout"
+
+
+class TlsError(NetworkError):
+    kind = "tls"
+    retryable = False
+
+
+class MediaError(ApiError):
+    """A clip's audio or cover could not be fetched or is not what it claims to be."""
+
+    kind = "media"

@@ -1,0 +1,167 @@
+"""Typed models of the Upload Cover API.
+
+They keep what the server sent that we do not know (``extra``) and tolerate what it left out,
+because the reference documents only a few fields and proxies add more.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import asdict, dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from .errors import ValidationError
+
+PROMPT_MAX = 5000
+STYLE_MAX = 1000
+TITLE_MAX = 100
+CREDITS_MIN, CREDITS_MAX = 5, 12
+
+
+@dataclass(frozen=True)
+class CoverRequest:
+    audio_id: str
+    custom_mode: bool = False
+    prompt: str = ""
+    style: str = ""
+    title: str = ""
+    callback_url: str = ""
+
+    def problems(self) -> list[ValidationError]:
+        """Every reason the request would be refused, one per field, in form order."""
+        out: list[ValidationError] = []
+        if not self.audio_id.strip():
+            out.append(ValidationError("audio_id", "Enter the audio id of your uploaded clip."))
+        elif any(c.isspace() for c in self.audio_id.strip()):
+            out.append(ValidationError("audio_id", "An audio id has no spaces in it."))
+        if self.custom_mode and not self.prompt.strip():
+            out.append(ValidationError("prompt", "Custom mode needs lyrics or a prompt."))
+        for name, limit in (("prompt", PROMPT_MAX), ("style", STYLE_MAX), ("title", TITLE_MAX)):
+            value = getattr(self, name).strip()
+            if len(value) > limit:
+                out.append(ValidationError(
+                    name, f"{name.capitalize()} is {len(value)} characters; the limit is {limit}."))
+        url = self.callback_url.strip()
+        if url:
+            parts = urlsplit(url)
+            if parts.scheme not in ("http", "https") or not parts.netloc:
+                out.append(ValidationError("callback_url",
+                                           "The callback URL must start with http:// or https://."))
+        return out
+
+    def validated(self) -> "CoverRequest":
+        """A trimmed copy, or the first problem raised."""
+        problems = self.problems()
+        if problems:
+            raise problems[0]
+        return CoverRequest(self.audio_id.strip(), self.custom_mode, self.prompt.strip(),
+                            self.style.strip(), self.title.strip(), self.callback_url.strip())
+
+    def to_json(self) -> dict[str, Any]:
+        body: dict[str, Any] = {"audio_id": self.audio_id, "custom_mode": self.custom_mode}
+        for name in ("prompt", "style", "title", "callback_url"):
+            if getattr(self, name):
+                body[name] = getattr(self, name)
+        return body
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "CoverRequest":
+        return cls(**{k: d[k] for k in cls.__dataclass_fields__ if k in d})
+
+
+class Phase(str, enum.Enum):
+    RUNNING = "running"
+    DONE = "done"
+    FAILED = "failed"
+
+
+_DONE = {"complete", "completed", "success", "succeeded"}
+_FAILED = {"failed", "error", "failure", "cancelled", "canceled"}
+
+
+def classify(raw: str | None) -> Phase:
+    value = (raw or "").strip().lower()
+    if value in _DONE:
+        return Phase.DONE
+    if value in _FAILED:
+        return Phase.FAILED
+    return Phase.RUNNING
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ("" if value is None else str(value))
+
+
+def _number(value: Any) -> float | None:
+    try:
+        return float(value) if value is not None and value != "" else None
+    except (TypeError, ValueError):
+        return None
+
+
+@dataclass
+class Clip:
+    id: str
+    audio_url: str = ""
+    image_url: str = ""
+    title: str = ""
+    duration: float | None = None
+    tags: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_json(cls, d: Any, index: int = 0) -> "Clip":
+        if not isinstance(d, dict):
+            return cls(id=f"clip-{index + 1}", extra={"raw": d})
+        known = {"id", "audio_url", "image_url", "title", "duration", "tags"}
+        return cls(
+            id=_text(d.get("id")) or f"clip-{index + 1}",
+            audio_url=_text(d.get("audio_url") or d.get("stream_audio_url")),
+            image_url=_text(d.get("image_url") or d.get("image_large_url")),
+            title=_text(d.get("title")),
+            duration=_number(d.get("duration")),
+            tags=_text(d.get("tags") or d.get("style")),
+            extra={k: v for k, v in d.items() if k not in known},
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        d = dict(self.extra)
+        d.update(id=self.id, audio_url=self.audio_url, image_url=self.image_url, title=self.title,
+                 duration=self.duration, tags=self.tags)
+        return d
+
+
+@dataclass
+class TaskStatus:
+    task_id: str
+    raw_status: str
+    clips: list[Clip] = field(default_factory=list)
+    created_at: str = ""
+    error: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def phase(self) -> Phase:
+        return classify(self.raw_status)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any], task_id: str) -> "TaskStatus":
+        raw_clips = data.get("clips") or data.get("data") or []
+        if isinstance(raw_clips, dict):
+            raw_clips = [raw_clips]
+        if not isinstance(raw_clips, list):
+            raw_clips = []
+        known = {"task_id", "status", "clips", "created_at"}
+        error = data.get("error") or data.get("error_message") or data.get("fail_reason") or ""
+        return cls(
+            task_id=_text(data.get("task_id")) or task_id,
+            raw_status=_text(data.get("status")) or "unknown",
+            clips=[Clip.from_json(c, i) for i, c in enumerate(raw_clips)],
+            created_at=_text(data.get("created_at")),
+            error=_text(error),
+            extra={k: v for k, v in data.items() if k not in known},
+        )

@@ -1,0 +1,224 @@
+"""The job store: SQLite in the data dir, WAL journal, versioned schema.
+
+WAL with synchronous=NORMAL survives a killed process (kill -9) with every committed row: the
+commit is in the OS page cache before the call returns. Only a power cut can cost the last commits.
+All calls run on one worker thread (``AsyncJobStore``) so the GUI loop never waits on the disk.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import functools
+import json
+import sqlite3
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, Callable
+
+from ..api.models import Clip, CoverRequest
+from .model import ClipRecord, Job, JobState
+
+MIGRATIONS: list[str] = [
+    """
+    CREATE TABLE jobs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        task_id TEXT NOT NULL DEFAULT '',
+        request TEXT NOT NULL,
+        state TEXT NOT NULL,
+        raw_status TEXT NOT NULL DEFAULT '',
+        error TEXT NOT NULL DEFAULT '',
+        created_at REAL NOT NULL,
+        submitted_at REAL,
+        updated_at REAL NOT NULL,
+        finished_at REAL
+    );
+    CREATE INDEX jobs_state ON jobs(state);
+    CREATE TABLE status_history (
+        job_id INTEGER NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+        at REAL NOT NULL,
+        raw_status TEXT NOT NULL
+    );
+    CREATE INDEX status_history_job ON status_history(job_id);
+    CREATE TABLE clips (
+        job_id INTEGER NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+        clip_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        audio_path TEXT NOT NULL DEFAULT '',
+        image_path TEXT NOT NULL DEFAULT '',
+        media_error TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (job_id, clip_id)
+    );
+    """,
+]
+
+
+class JobStore:
+    def __init__(self, path: Path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self.db = sqlite3.connect(str(path), isolation_level=None, timeout=10)
+        self.db.row_factory = sqlite3.Row
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        self._migrate()
+
+    def close(self) -> None:
+        self.db.close()
+
+    @property
+    def schema_version(self) -> int:
+        return self.db.execute("SELECT version FROM schema_version").fetchone()[0]
+
+    def _migrate(self) -> None:
+        with self.db:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+            row = self.db.execute("SELECT version FROM schema_version").fetchone()
+            if row is None:
+                self.db.execute("INSERT INTO schema_version VALUES (0)")
+                version = 0
+            else:
+                version = row[0]
+            if version > len(MIGRATIONS):
+                raise RuntimeError(f"The job history was written by a newer Cover Desktop (schema {version}).")
+            for i in range(version, len(MIGRATIONS)):
+                for statement in MIGRATIONS[i].split(";"):
+                    if statement.strip():
+                        self.db.execute(statement)
+                self.db.execute("UPDATE schema_version SET version = ?", (i + 1,))
+
+    # -- writes ------------------------------------------------------------------------------------
+    def add(self, job: Job) -> int:
+        with self.db:
+            cur = self.db.execute(
+                "INSERT INTO jobs (task_id, request, state, raw_status, error, created_at, submitted_at,"
+                " updated_at, finished_at) VALUES (?,?,?,?,?,?,?,?,?)", self._row(job))
+            job.id = int(cur.lastrowid)
+            self._write_children(job)
+        return job.id
+
+    def update(self, job: Job) -> None:
+        with self.db:
+            self.db.execute(
+                "UPDATE jobs SET task_id=?, request=?, state=?, raw_status=?, error=?, created_at=?,"
+                " submitted_at=?, updated_at=?, finished_at=? WHERE id=?", (*self._row(job), job.id))
+            self._write_children(job)
+
+    def remove(self, job_id: int) -> None:
+        with self.db:
+            self.db.execute("DELETE FROM jobs WHERE id=?", (job_id,))
+
+    def set_clip_media(self, job_id: int, clip_id: str, **paths: str) -> None:
+        allowed = {"audio_path", "image_path", "media_error"}
+        assert set(paths) <= allowed, paths
+        sets = ", ".join(f"{k}=?" for k in paths)
+        with self.db:
+            self.db.execute(f"UPDATE clips SET {sets} WHERE job_id=? AND clip_id=?",
+                            (*paths.values(), job_id, clip_id))
+
+    @staticmethod
+    def _row(job: Job) -> tuple:
+        return (job.task_id, json.dumps(job.request.to_dict()), job.state.value, job.raw_status, job.error,
+                job.created_at, job.submitted_at, job.updated_at, job.finished_at)
+
+    def _write_children(self, job: Job) -> None:
+        known = {r[0] for r in self.db.execute("SELECT at FROM status_history WHERE job_id=?", (job.id,))}
+        self.db.executemany("INSERT INTO status_history VALUES (?,?,?)",
+                            [(job.id, at, raw) for at, raw in job.history if at not in known])
+        # media paths are owned by set_clip_media: an upsert here must not wipe them
+        self.db.executemany(
+            "INSERT INTO clips (job_id, clip_id, position, data, audio_path, image_path, media_error)"
+            " VALUES (?,?,?,?,?,?,?) ON CONFLICT (job_id, clip_id) DO UPDATE SET"
+            " position=excluded.position, data=excluded.data",
+            [(job.id, r.clip.id, i, json.dumps(r.clip.to_json()), r.audio_path, r.image_path, r.media_error)
+             for i, r in enumerate(job.clips)])
+
+    # -- reads -------------------------------------------------------------------------------------------
+    def all_jobs(self) -> list[Job]:
+        """Every job, newest first, with its clips and history."""
+        clips: dict[int, list[ClipRecord]] = {}
+        for r in self.db.execute("SELECT * FROM clips ORDER BY job_id, position"):
+            clips.setdefault(r["job_id"], []).append(self._clip(r))
+        history: dict[int, list[tuple[float, str]]] = {}
+        for r in self.db.execute("SELECT * FROM status_history ORDER BY job_id, at"):
+            history.setdefault(r["job_id"], []).append((r["at"], r["raw_status"]))
+        return [self._job(r, clips.get(r["id"], []), history.get(r["id"], []))
+                for r in self.db.execute("SELECT * FROM jobs ORDER BY created_at DESC, id DESC")]
+
+    def get(self, job_id: int) -> Job | None:
+        r = self.db.execute("SELECT * FROM jobs WHERE id=?", (job_id,)).fetchone()
+        if r is None:
+            return None
+        clips = [self._clip(c) for c in self.db.execute(
+            "SELECT * FROM clips WHERE job_id=? ORDER BY position", (job_id,))]
+        hist = [(h["at"], h["raw_status"]) for h in self.db.execute(
+            "SELECT * FROM status_history WHERE job_id=? ORDER BY at", (job_id,))]
+        return self._job(r, clips, hist)
+
+    @staticmethod
+    def _clip(r: sqlite3.Row) -> ClipRecord:
+        try:
+            data: Any = json.loads(r["data"])
+        except ValueError:
+            data = {"id": r["clip_id"]}
+        return ClipRecord(Clip.from_json(data), r["audio_path"], r["image_path"], r["media_error"])
+
+    @staticmethod
+    def _job(r: sqlite3.Row, clips: list[ClipRecord], history: list[tuple[float, str]]) -> Job:
+        try:
+            state = JobState(r["state"])
+        except ValueError:
+            state = JobState.FAILED
+        return Job(request=CoverRequest.from_dict(json.loads(r["request"])), state=state, id=r["id"],
+                   task_id=r["task_id"], raw_status=r["raw_status"], error=r["error"],
+                   created_at=r["created_at"], submitted_at=r["submitted_at"], updated_at=r["updated_at"],
+                   finished_at=r["finished_at"], clips=clips, history=history)
+
+
+def _snapshot(job: Job) -> Job:
+    """A copy the worker thread can read while the GUI thread goes on changing the original."""
+    return dataclasses.replace(job, clips=[dataclasses.replace(c) for c in job.clips], history=list(job.history))
+
+
+class AsyncJobStore:
+    """JobStore on its own thread: ``await store.add(job)`` and so on, in call order."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="job-store")
+        self._store: JobStore | None = None
+
+    async def open(self) -> "AsyncJobStore":
+        self._store = await self._run(JobStore, self.path)
+        return self
+
+    async def close(self) -> None:
+        if self._store is not None:
+            await self._run(self._store.close)
+            self._store = None
+        self._pool.shutdown(wait=True)
+
+    async def _run(self, fn: Callable, *args: Any, **kwargs: Any) -> Any:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._pool, functools.partial(fn, *args, **kwargs))
+
+    async def add(self, job: Job) -> int:
+        job.id = await self._run(self._store.add, _snapshot(job))
+        return job.id
+
+    async def update(self, job: Job) -> None:
+        job.updated_at = max(job.updated_at, time.time())
+        await self._run(self._store.update, _snapshot(job))
+
+    async def remove(self, job_id: int) -> None:
+        await self._run(self._store.remove, job_id)
+
+    async def set_clip_media(self, job_id: int, clip_id: str, **paths: str) -> None:
+        await self._run(self._store.set_clip_media, job_id, clip_id, **paths)
+
+    async def all_jobs(self) -> list[Job]:
+        return await self._run(self._store.all_jobs)

@@ -1,0 +1,1 @@
+"""Clip media: fetching and keeping audio and covers, thumbnails, tags and playback."""

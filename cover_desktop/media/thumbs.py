@@ -1,0 +1,92 @@
+"""Cover thumbnails: loaded only when a row is drawn, scaled once off the GUI thread, kept in a bounded
+memory LRU and in the cache dir, so 10,000 clips cost what the visible ones cost."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+from collections import OrderedDict
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QImage
+
+log = logging.getLogger(__name__)
+
+SIZE = 96
+
+
+def _scaled(source: str, cached: str) -> QImage | None:
+    """Runs in a worker thread: QImage (unlike QPixmap) is safe there."""
+    img = QImage(cached)
+    if img.isNull():
+        img = QImage(source)
+        if img.isNull():
+            return None
+        img = img.scaled(SIZE, SIZE, Qt.AspectRatioMode.KeepAspectRatioByExpanding,
+                         Qt.TransformationMode.SmoothTransformation)
+        Path(cached).parent.mkdir(parents=True, exist_ok=True)
+        img.save(cached, "PNG")
+    return img
+
+
+class ThumbnailCache(QObject):
+    ready = Signal(str)   # the source path whose thumbnail is now available (or failed)
+
+    def __init__(self, cache_dir: Path, capacity: int = 400, parent: QObject | None = None):
+        super().__init__(parent)
+        self.cache_dir = cache_dir
+        self.capacity = capacity
+        self._images: OrderedDict[str, QImage] = OrderedDict()
+        self._failed: set[str] = set()
+        self._loading: dict[str, asyncio.Task] = {}
+        self._sem = asyncio.Semaphore(2)
+
+    def get(self, source: str) -> QImage | None:
+        """The thumbnail if ready; otherwise start loading it and return None."""
+        if not source:
+            return None
+        img = self._images.get(source)
+        if img is not None:
+            self._images.move_to_end(source)
+            return img
+        if source not in self._failed and source not in self._loading:
+            try:
+                loop = asyncio.get_running_loop()
+            except RuntimeError:
+                return None
+            self._loading[source] = loop.create_task(self._load(source))
+        return None
+
+    def failed(self, source: str) -> bool:
+        return source in self._failed
+
+    def __len__(self) -> int:
+        return len(self._images)
+
+    async def aclose(self) -> None:
+        tasks = list(self._loading.values())
+        for t in tasks:
+            t.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+    async def _load(self, source: str) -> None:
+        cached = self.cache_dir / (hashlib.sha1(source.encode()).hexdigest() + ".png")
+        try:
+            async with self._sem:
+                img = await asyncio.to_thread(_scaled, source, str(cached))
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # a broken file shows the broken-image mark, nothing more
+            log.warning("thumbnail failed: %s", type(exc).__name__)
+            img = None
+        finally:
+            self._loading.pop(source, None)
+        if img is None:
+            self._failed.add(source)
+        else:
+            self._images[source] = img
+            while len(self._images) > self.capacity:
+                self._images.popitem(last=False)
+        self.ready.emit(source)

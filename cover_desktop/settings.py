@@ -1,0 +1,199 @@
+"""Settings (JSON in the config dir) and the API key (env, OS keyring, or a 0600 file).
+
+The key is held in a ``Secret`` so that no repr, log line or exception can show it by accident.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import stat
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+
+import platformdirs
+
+from . import APP_ID
+
+log = logging.getLogger(__name__)
+
+DEFAULT_BASE_URL = "https://apiin.one"
+ENV_KEY = "COVER_DESKTOP_API_KEY"
+ENV_BASE_URL = "COVER_DESKTOP_BASE_URL"
+KEYRING_SERVICE = APP_ID
+
+
+class Dirs:
+    """Where things live; platformdirs honours XDG_* so tests and users can move them."""
+
+    @staticmethod
+    def config() -> Path:
+        return Path(platformdirs.user_config_dir(APP_ID, appauthor=False))
+
+    @staticmethod
+    def data() -> Path:
+        return Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
+
+    @staticmethod
+    def cache() -> Path:
+        return Path(platformdirs.user_cache_dir(APP_ID, appauthor=False))
+
+    @staticmethod
+    def logs() -> Path:
+        return Path(platformdirs.user_log_dir(APP_ID, appauthor=False))
+
+    @staticmethod
+    def music() -> Path:
+        return Path(platformdirs.user_music_dir()) / "Cover Desktop"
+
+
+class Secret:
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str = ""):
+        self._value = (value or "").strip()
+
+    def reveal(self) -> str:
+        return self._value
+
+    def __bool__(self) -> bool:
+        return bool(self._value)
+
+    def __repr__(self) -> str:
+        return "Secret(***)" if self._value else "Secret()"
+
+    __str__ = __repr__
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Secret) and other._value == self._value
+
+
+@dataclass
+class Settings:
+    base_url: str = DEFAULT_BASE_URL
+    use_demo: bool = False
+    poll_interval: float = 3.0
+    poll_cap: float = 30.0
+    poll_timeout_min: float = 15.0
+    download_dir: str = ""
+    window_geometry: str = ""
+    window_state: str = ""
+    volume: float = 0.8
+    extra: dict = field(default_factory=dict)
+
+    @staticmethod
+    def path() -> Path:
+        return Dirs.config() / "settings.json"
+
+    @classmethod
+    def load(cls) -> "Settings":
+        try:
+            raw = json.loads(cls.path().read_text("utf-8"))
+        except FileNotFoundError:
+            return cls()
+        except (OSError, ValueError) as exc:
+            log.warning("settings unreadable, using defaults: %s", exc)
+            return cls()
+        known = {f.name for f in fields(cls)}
+        s = cls(**{k: v for k, v in raw.items() if k in known and k != "extra"})
+        s.extra = {k: v for k, v in raw.items() if k not in known}
+        return s
+
+    def save(self) -> None:
+        path = self.path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = {k: v for k, v in asdict(self).items() if k != "extra"}
+        data.update(self.extra)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(data, indent=2), "utf-8")
+        os.replace(tmp, path)
+
+    def downloads(self) -> Path:
+        return Path(self.download_dir) if self.download_dir else Dirs.music()
+
+
+class KeyStore:
+    """Env first, then the OS keyring where one really works, then a 0600 file in the config dir."""
+
+    def __init__(self, config_dir: Path | None = None, use_keyring: bool | None = None):
+        self.file = (config_dir or Dirs.config()) / "api-key"
+        self._keyring = _usable_keyring() if use_keyring is not False else None
+        self.warning = ""
+
+    @property
+    def source(self) -> str:
+        if os.environ.get(ENV_KEY, "").strip():
+            return "environment"
+        return "keyring" if self._keyring else "file"
+
+    def load(self) -> Secret:
+        env = os.environ.get(ENV_KEY, "").strip()
+        if env:
+            return Secret(env)
+        if self._keyring is not None:
+            try:
+                value = self._keyring.get_password(KEYRING_SERVICE, "api-key")
+                if value:
+                    return Secret(value)
+            except Exception as exc:  # a locked or broken keyring must not stop the app
+                log.warning("keyring unavailable (%s); using the key file", type(exc).__name__)
+        return self._load_file()
+
+    def _load_file(self) -> Secret:
+        try:
+            st = self.file.stat()
+        except FileNotFoundError:
+            return Secret()
+        if st.st_mode & (stat.S_IRWXG | stat.S_IRWXO):
+            self.warning = (f"The key file {self.file} can be read by other users "
+                            f"(mode {stat.S_IMODE(st.st_mode):o}); it was made private again.")
+            log.warning("key file mode was %o; tightened to 600", stat.S_IMODE(st.st_mode))
+            try:
+                os.chmod(self.file, 0o600)
+            except OSError:
+                pass
+        try:
+            return Secret(self.file.read_text("utf-8"))
+        except OSError as exc:
+            log.warning("key file unreadable: %s", type(exc).__name__)
+            return Secret()
+
+    def save(self, secret: Secret) -> None:
+        if self._keyring is not None:
+            try:
+                if secret:
+                    self._keyring.set_password(KEYRING_SERVICE, "api-key", secret.reveal())
+                else:
+                    self._keyring.delete_password(KEYRING_SERVICE, "api-key")
+                self.file.unlink(missing_ok=True)
+                return
+            except Exception as exc:
+                log.warning("keyring refused the key (%s); using the key file", type(exc).__name__)
+        self.file.parent.mkdir(parents=True, exist_ok=True)
+        if not secret:
+            self.file.unlink(missing_ok=True)
+            return
+        tmp = self.file.with_name(".api-key.tmp")
+        tmp.unlink(missing_ok=True)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(secret.reveal())
+        os.replace(tmp, self.file)
+
+
+def _usable_keyring():
+    if os.environ.get("COVER_DESKTOP_NO_KEYRING"):
+        return None
+    try:
+        import keyring
+        from keyring.backends import fail
+    except Exception:
+        return None
+    try:
+        backend = keyring.get_keyring()
+        if isinstance(backend, fail.Keyring) or getattr(backend, "priority", 0) < 1:
+            return None
+        return keyring
+    except Exception:
+        return None

@@ -1,0 +1,1 @@
+"""Widgets: thin views over the job service and the media library."""

@@ -1,0 +1,139 @@
+"""The clips of the selected job, or of every job (the library). Covers come lazily from ThumbnailCache."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt
+
+from ..jobs.model import ClipRecord, Job
+from ..media.thumbs import ThumbnailCache
+from .jobs_model import fmt_elapsed
+
+ClipRole = Qt.ItemDataRole.UserRole + 11
+JobOfClipRole = Qt.ItemDataRole.UserRole + 12
+BrokenCoverRole = Qt.ItemDataRole.UserRole + 13
+PlayingRole = Qt.ItemDataRole.UserRole + 14
+DetailRole = Qt.ItemDataRole.UserRole + 15
+
+
+def clip_key(job: Job, rec: ClipRecord) -> str:
+    return f"{job.id}/{rec.id}"
+
+
+def clip_detail(rec: ClipRecord) -> str:
+    parts = []
+    if rec.clip.duration:
+        parts.append(fmt_elapsed(rec.clip.duration))
+    if rec.clip.tags:
+        parts.append(rec.clip.tags)
+    if rec.progress >= 0:
+        parts.append(f"downloading {int(rec.progress * 100)} %")
+    elif rec.media_error:
+        parts.append(rec.media_error)
+    elif rec.audio_path:
+        parts.append("saved")
+    elif rec.clip.audio_url:
+        parts.append("not saved yet")
+    return "  \u00b7  ".join(parts)
+
+
+class ClipsModel(QAbstractListModel):
+    def __init__(self, thumbs: ThumbnailCache, parent: QObject | None = None):
+        super().__init__(parent)
+        self.thumbs = thumbs
+        self._rows: list[tuple[Job, ClipRecord]] = []
+        self._index: dict[str, int] = {}
+        self._by_image: dict[str, list[int]] = {}
+        self.playing_key = ""
+        self.library_mode = False
+        self.job: Job | None = None
+        thumbs.ready.connect(self._thumb_ready)
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        job, rec = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return rec.clip.title or rec.id
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self.thumbs.get(rec.image_path) if rec.image_path else None
+        if role == DetailRole:
+            return clip_detail(rec)
+        if role == ClipRole:
+            return rec
+        if role == JobOfClipRole:
+            return job
+        if role == BrokenCoverRole:
+            return bool(rec.image_path and self.thumbs.failed(rec.image_path)) or (
+                not rec.image_path and bool(rec.media_error) and bool(rec.clip.image_url))
+        if role == PlayingRole:
+            return clip_key(job, rec) == self.playing_key
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join(x for x in (rec.clip.title or rec.id, f"Clip id: {rec.id}", rec.clip.audio_url,
+                                         rec.media_error) if x)
+        return None
+
+    def show_job(self, job: Job | None) -> None:
+        self.library_mode = False
+        self.job = job
+        self._set([(job, r) for r in job.clips] if job else [])
+
+    def show_library(self, jobs: list[Job]) -> None:
+        self.library_mode = True
+        self.job = None
+        self._set([(j, r) for j in jobs for r in j.clips])
+
+    def refresh_job(self, job: Job, all_jobs: list[Job]) -> None:
+        """A job changed: rebuild only if it is what the view shows (clips may have been added)."""
+        if self.library_mode:
+            self.show_library(all_jobs)
+        elif self.job is not None and self.job.id == job.id:
+            if len(job.clips) != len(self._rows):
+                self.show_job(job)
+            else:
+                self._rows = [(job, r) for r in job.clips]
+                self._emit_all()
+
+    def clip_changed(self, job_id: int, clip_id: str) -> None:
+        row = self._index.get(f"{job_id}/{clip_id}")
+        if row is not None:
+            self._reindex_images()
+            idx = self.index(row)
+            self.dataChanged.emit(idx, idx)
+
+    def set_playing(self, key: str) -> None:
+        old, self.playing_key = self.playing_key, key
+        for k in (old, key):
+            row = self._index.get(k)
+            if row is not None:
+                self.dataChanged.emit(self.index(row), self.index(row), [PlayingRole])
+
+    def row_of(self, key: str) -> int:
+        return self._index.get(key, -1)
+
+    def at(self, row: int) -> tuple[Job, ClipRecord] | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def _set(self, rows: list[tuple[Job, ClipRecord]]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self._index = {clip_key(j, r): i for i, (j, r) in enumerate(rows)}
+        self._reindex_images()
+        self.endResetModel()
+
+    def _reindex_images(self) -> None:
+        self._by_image = {}
+        for i, (_, r) in enumerate(self._rows):
+            if r.image_path:
+                self._by_image.setdefault(r.image_path, []).append(i)
+
+    def _emit_all(self) -> None:
+        if self._rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
+
+    def _thumb_ready(self, source: str) -> None:
+        for row in self._by_image.get(source, []):
+            idx = self.index(row)
+            self.dataChanged.emit(idx, idx, [Qt.ItemDataRole.DecorationRole, BrokenCoverRole])

@@ -1,0 +1,156 @@
+"""Row painting for the jobs and clips lists (a delegate per list, never a widget per row)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPainterPath, QPalette
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from ..jobs.model import Job, JobState
+from .clips_model import BrokenCoverRole, ClipRole, DetailRole, PlayingRole
+from .jobs_model import ElapsedRole, JobRole
+
+STATE_COLORS = {
+    JobState.SUBMITTING: "#7e57c2", JobState.RUNNING: "#1e88e5", JobState.DONE: "#43a047",
+    JobState.FAILED: "#e53935", JobState.TIMED_OUT: "#fb8c00", JobState.UNCERTAIN: "#fb8c00",
+}
+PAD = 8
+
+
+def _background(painter: QPainter, option: QStyleOptionViewItem) -> tuple[QColor, QColor]:
+    """Draw the selection/hover background; return (text, dim text) colours for this row."""
+    style = option.widget.style() if option.widget else None
+    if style is not None:
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget)
+    selected = bool(option.state & QStyle.StateFlag.State_Selected)
+    group = QPalette.ColorGroup.Active
+    text = option.palette.color(group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+    dim = QColor(text)
+    dim.setAlphaF(0.68)
+    return text, dim
+
+
+class JobDelegate(QStyledItemDelegate):
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        fm = QFontMetrics(option.font)
+        return QSize(260, fm.height() * 2 + PAD * 2 + 4)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        job: Job | None = index.data(JobRole)
+        if job is None:
+            return super().paint(painter, option, index)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        text, dim = _background(painter, option)
+        r = option.rect.adjusted(PAD, PAD, -PAD, -PAD)
+        fm = QFontMetrics(option.font)
+        dot = QRectF(r.left(), r.top() + fm.height() / 2 - 5, 10, 10)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(STATE_COLORS.get(job.state, "#9e9e9e")))
+        painter.drawEllipse(dot)
+
+        left = r.left() + 18
+        elapsed = index.data(ElapsedRole) or ""
+        ew = fm.horizontalAdvance(elapsed) + 4
+        bold = QFont(option.font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(text)
+        head = job.request.audio_id
+        what = job.request.title or job.request.style
+        line1 = QRect(left, r.top(), r.width() - 18 - ew, fm.height())
+        bfm = QFontMetrics(bold)
+        head_w = min(bfm.horizontalAdvance(head), line1.width())
+        painter.drawText(line1, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         bfm.elidedText(head, Qt.TextElideMode.ElideMiddle, line1.width()))
+        painter.setFont(option.font)
+        if what and head_w < line1.width() - 20:
+            rest = QRect(left + head_w, r.top(), line1.width() - head_w, fm.height())
+            painter.setPen(dim)
+            painter.drawText(rest, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             fm.elidedText(f"  \u00b7  {what}", Qt.TextElideMode.ElideRight, rest.width()))
+        painter.setPen(dim)
+        painter.drawText(QRect(r.right() - ew, r.top(), ew, fm.height()),
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, elapsed)
+
+        raw = f" ({job.raw_status})" if job.raw_status and job.raw_status.lower() not in job.label.lower() else ""
+        clips = f"  \u00b7  {len(job.clips)} clip{'s' if len(job.clips) != 1 else ''}" if job.clips else ""
+        status = f"{job.label}{raw}{clips}"
+        line2 = QRect(left, r.top() + fm.height() + 4, r.width() - 18, fm.height())
+        painter.setPen(text if job.state.active else dim)
+        sw = min(fm.horizontalAdvance(status), line2.width())
+        painter.drawText(line2, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         fm.elidedText(status, Qt.TextElideMode.ElideRight, line2.width()))
+        if job.error and sw < line2.width() - 30:
+            err = QRect(line2.left() + sw, line2.top(), line2.width() - sw, line2.height())
+            painter.setPen(QColor("#ef5350") if job.state in (JobState.FAILED, JobState.UNCERTAIN)
+                           else QColor("#fb8c00"))
+            painter.drawText(err, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             fm.elidedText(f"  \u00b7  {job.error}", Qt.TextElideMode.ElideRight, err.width()))
+        painter.restore()
+
+
+class ClipDelegate(QStyledItemDelegate):
+    COVER = 56
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        return QSize(260, self.COVER + PAD * 2)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        rec = index.data(ClipRole)
+        if rec is None:
+            return super().paint(painter, option, index)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        text, dim = _background(painter, option)
+        r = option.rect.adjusted(PAD, PAD, -PAD, -PAD)
+        cover = QRectF(r.left(), r.top(), self.COVER, self.COVER)
+        path = QPainterPath()
+        path.addRoundedRect(cover, 6, 6)
+        img: QImage | None = index.data(Qt.ItemDataRole.DecorationRole)
+        playing = bool(index.data(PlayingRole))
+        if isinstance(img, QImage) and not img.isNull():
+            painter.setClipPath(path)
+            painter.drawImage(cover, img)
+            painter.setClipping(False)
+        else:
+            painter.fillPath(path, QColor(128, 128, 128, 60))
+            painter.setPen(dim)
+            big = QFont(option.font)
+            big.setPointSizeF(option.font.pointSizeF() * 1.6)
+            painter.setFont(big)
+            mark = "\u2715" if index.data(BrokenCoverRole) else "\u266a"
+            painter.drawText(cover, Qt.AlignmentFlag.AlignCenter, mark)
+            painter.setFont(option.font)
+        if playing:
+            painter.fillPath(path, QColor(0, 0, 0, 110))
+            painter.setPen(QColor("white"))
+            big = QFont(option.font)
+            big.setPointSizeF(option.font.pointSizeF() * 1.8)
+            painter.setFont(big)
+            painter.drawText(cover, Qt.AlignmentFlag.AlignCenter, "\u25b6")
+            painter.setFont(option.font)
+
+        fm = QFontMetrics(option.font)
+        left = int(cover.right()) + 12
+        width = r.right() - left
+        bold = QFont(option.font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(QColor("#1e88e5") if playing and not option.state & QStyle.StateFlag.State_Selected else text)
+        title = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        top = r.top() + (self.COVER - fm.height() * 2 - 6) // 2
+        painter.drawText(QRect(left, top, width, fm.height()), Qt.AlignmentFlag.AlignVCenter,
+                         QFontMetrics(bold).elidedText(title, Qt.TextElideMode.ElideRight, width))
+        painter.setFont(option.font)
+        painter.setPen(QColor("#ef5350") if rec.media_error and rec.progress < 0 else dim)
+        detail = index.data(DetailRole) or ""
+        painter.drawText(QRect(left, top + fm.height() + 6, width, fm.height()), Qt.AlignmentFlag.AlignVCenter,
+                         fm.elidedText(detail, Qt.TextElideMode.ElideRight, width))
+        if rec.progress >= 0:
+            bar = QRectF(left, r.bottom() - 3, width, 3)
+            painter.fillRect(bar, QColor(128, 128, 128, 70))
+            painter.fillRect(QRectF(bar.left(), bar.top(), bar.width() * max(0.05, rec.progress), 3),
+                             QColor("#1e88e5"))
+        painter.restore()

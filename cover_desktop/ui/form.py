@@ -1,0 +1,200 @@
+"""The cover form: audio id, custom mode, lyrics/prompt, style, title, and an Advanced callback URL."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QCheckBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
+                               QPushButton, QToolButton, QVBoxLayout, QWidget)
+
+from ..api.errors import ValidationError
+from ..api.models import CREDITS_MAX, CREDITS_MIN, PROMPT_MAX, STYLE_MAX, TITLE_MAX, CoverRequest
+from .drops import IdLineEdit
+
+SUBMIT_TEXT = f"Submit  \u00b7  {CREDITS_MIN}\u2013{CREDITS_MAX} credits"
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setObjectName("fieldError")
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #c62828; font-size: 11px;")
+    label.hide()
+    return label
+
+
+class CoverForm(QWidget):
+    submitRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.audio_id = IdLineEdit()
+        self.audio_id.setObjectName("audioIdEdit")
+        self.audio_id.setAccessibleName("Audio id")
+        self.audio_id.setPlaceholderText("Audio id of your upload, or drop a song link here")
+        self.audio_id.setClearButtonEnabled(True)
+
+        self.custom = QCheckBox("Custom mode: my own lyrics, style and title")
+        self.custom.setObjectName("customModeCheck")
+        self.custom.setAccessibleName("Custom mode")
+
+        self.prompt = QPlainTextEdit()
+        self.prompt.setObjectName("promptEdit")
+        self.prompt.setAccessibleName("Prompt or lyrics")
+        self.prompt.setPlaceholderText("Lyrics, or a detailed prompt for the new version")
+        self.prompt.setTabChangesFocus(True)
+        self.prompt.setMinimumHeight(70)
+        self.prompt_note = QLabel("required in custom mode")
+        self.prompt_note.setStyleSheet("color: palette(mid); font-size: 11px;")
+        self.prompt_count = QLabel()
+        self.prompt_count.setStyleSheet("color: palette(mid); font-size: 11px;")
+
+        self.style_edit = QLineEdit()
+        self.style_edit.setObjectName("styleEdit")
+        self.style_edit.setAccessibleName("Style")
+        self.style_edit.setPlaceholderText("e.g. acoustic pop, lo-fi jazz")
+        self.title_edit = QLineEdit()
+        self.title_edit.setObjectName("titleEdit")
+        self.title_edit.setAccessibleName("Title")
+        self.title_edit.setPlaceholderText("Title of the new track")
+
+        self.advanced = QToolButton()
+        self.advanced.setObjectName("advancedToggle")
+        self.advanced.setText("Advanced")
+        self.advanced.setCheckable(True)
+        self.advanced.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.advanced.setArrowType(Qt.ArrowType.RightArrow)
+        self.advanced.setAutoRaise(True)
+        self.advanced.setAccessibleName("Show advanced options")
+        self.callback = QLineEdit()
+        self.callback.setObjectName("callbackUrlEdit")
+        self.callback.setAccessibleName("Callback URL")
+        self.callback.setPlaceholderText("https://\u2026 (optional webhook for your own server)")
+        self.advanced_box = QWidget()
+        adv = QFormLayout(self.advanced_box)
+        adv.setContentsMargins(0, 0, 0, 0)
+        self.callback_error = _error_label()
+        adv.addRow("Callback URL", self.callback)
+        adv.addRow("", self.callback_error)
+        self.advanced_box.hide()
+
+        self.submit = QPushButton(SUBMIT_TEXT)
+        self.submit.setObjectName("submitButton")
+        self.submit.setAccessibleName("Submit")
+        self.submit.setDefault(True)
+        self.submit.setToolTip("Submit the cover job (Ctrl+Return). Each job costs 5 to 12 credits.")
+        self.submit.setMinimumHeight(32)
+
+        self.errors = {"audio_id": _error_label(), "prompt": _error_label(), "style": _error_label(),
+                       "title": _error_label(), "callback_url": self.callback_error}
+        self.banner = _error_label()
+        self.banner.setObjectName("formError")
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.addRow("Audio id", self.audio_id)
+        form.addRow("", self.errors["audio_id"])
+        form.addRow("", self.custom)
+        prompt_head = QHBoxLayout()
+        prompt_head.addWidget(self.prompt_note)
+        prompt_head.addStretch(1)
+        prompt_head.addWidget(self.prompt_count)
+        form.addRow("Lyrics / prompt", self.prompt)
+        form.addRow("", prompt_head)
+        form.addRow("", self.errors["prompt"])
+        form.addRow("Style", self.style_edit)
+        form.addRow("", self.errors["style"])
+        form.addRow("Title", self.title_edit)
+        form.addRow("", self.errors["title"])
+        self._form = form
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(form)
+        outer.addWidget(self.advanced)
+        outer.addWidget(self.advanced_box)
+        outer.addWidget(self.banner)
+        outer.addWidget(self.submit)
+
+        self.custom.toggled.connect(self._custom_toggled)
+        self.advanced.toggled.connect(self._advanced_toggled)
+        self.submit.clicked.connect(self.submitRequested)
+        self.prompt.textChanged.connect(self._count)
+        for w, name in ((self.audio_id, "audio_id"), (self.style_edit, "style"), (self.title_edit, "title"),
+                        (self.callback, "callback_url")):
+            w.textChanged.connect(lambda _t, n=name: self._clear(n))
+        self.prompt.textChanged.connect(lambda: self._clear("prompt"))
+        self._custom_toggled(False)
+        self._count()
+
+    # -- reading and filling -----------------------------------------------------------------------------
+    def request(self, audio_id: str | None = None) -> CoverRequest:
+        custom = self.custom.isChecked()
+        return CoverRequest(
+            audio_id=(self.audio_id.text() if audio_id is None else audio_id).strip(),
+            custom_mode=custom,
+            prompt=self.prompt.toPlainText().strip() if custom else "",
+            style=self.style_edit.text().strip() if custom else "",
+            title=self.title_edit.text().strip() if custom else "",
+            callback_url=self.callback.text().strip())
+
+    def fill(self, req: CoverRequest) -> None:
+        self.audio_id.setText(req.audio_id)
+        self.custom.setChecked(req.custom_mode)
+        self.prompt.setPlainText(req.prompt)
+        self.style_edit.setText(req.style)
+        self.title_edit.setText(req.title)
+        self.callback.setText(req.callback_url)
+        if req.callback_url:
+            self.advanced.setChecked(True)
+
+    # -- feedback ----------------------------------------------------------------------------------------------
+    def show_problems(self, problems: list[ValidationError]) -> None:
+        self.clear_problems()
+        for p in problems:
+            label = self.errors.get(p.field, self.banner)
+            label.setText(p.message)
+            label.show()
+        if problems:
+            if problems[0].field == "callback_url":
+                self.advanced.setChecked(True)
+            {"audio_id": self.audio_id, "prompt": self.prompt, "style": self.style_edit,
+             "title": self.title_edit, "callback_url": self.callback}.get(problems[0].field, self.audio_id).setFocus()
+
+    def show_error(self, text: str) -> None:
+        self.banner.setText(text)
+        self.banner.setVisible(bool(text))
+
+    def clear_problems(self) -> None:
+        for label in (*self.errors.values(), self.banner):
+            label.clear()
+            label.hide()
+
+    def set_busy(self, busy: bool, text: str = "Submitting\u2026") -> None:
+        self.submit.setEnabled(not busy)
+        self.submit.setText(text if busy else SUBMIT_TEXT)
+
+    def _clear(self, name: str) -> None:
+        label = self.errors[name]
+        if label.isVisible():
+            label.hide()
+
+    def _custom_toggled(self, on: bool) -> None:
+        for w in (self.prompt, self.style_edit, self.title_edit, self.prompt_note):
+            w.setEnabled(on)
+        self.prompt_note.setText("required in custom mode" if on else "used in custom mode only")
+        if not on:
+            for n in ("prompt", "style", "title"):
+                self._clear(n)
+
+    def _advanced_toggled(self, on: bool) -> None:
+        self.advanced_box.setVisible(on)
+        self.advanced.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
+
+    def _count(self) -> None:
+        n = len(self.prompt.toPlainText())
+        self.prompt_count.setText(f"{n} / {PROMPT_MAX}")
+        self.prompt_count.setStyleSheet(
+            f"color: {'#c62828' if n > PROMPT_MAX else 'palette(mid)'}; font-size: 11px;")
+
+
+__all__ = ["CoverForm", "SUBMIT_TEXT", "STYLE_MAX", "TITLE_MAX"]

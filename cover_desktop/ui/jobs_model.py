@@ -1,0 +1,126 @@
+"""One row per job, newest first. The view draws it with JobDelegate; DisplayRole is a full summary."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt, QTimer
+
+from ..jobs.model import Job, JobState
+
+JobRole = Qt.ItemDataRole.UserRole + 1
+ElapsedRole = Qt.ItemDataRole.UserRole + 2
+
+
+def fmt_elapsed(seconds: float) -> str:
+    s = int(seconds)
+    if s >= 3600:
+        return f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}"
+    return f"{s // 60}:{s % 60:02d}"
+
+
+def job_summary(job: Job, now: float | None = None) -> str:
+    what = job.request.title or job.request.style or ("custom" if job.request.custom_mode else "plain cover")
+    raw = f" ({job.raw_status})" if job.raw_status else ""
+    clips = f"{len(job.clips)} clip{'s' if len(job.clips) != 1 else ''}"
+    text = f"{job.request.audio_id} \u2014 {what} \u2014 {job.label}{raw} \u2014 {fmt_elapsed(job.elapsed(now))} \u2014 {clips}"
+    return text + (f" \u2014 {job.error}" if job.error else "")
+
+
+class JobsModel(QAbstractListModel):
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._jobs: list[Job] = []
+        self._rows: dict[int, int] = {}
+        # one timer for every running row's clock, not one per job
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self._refresh_running)
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._jobs)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._jobs):
+            return None
+        job = self._jobs[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return job_summary(job)
+        if role == JobRole:
+            return job
+        if role == ElapsedRole:
+            return fmt_elapsed(job.elapsed())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [f"Task id: {job.task_id or '(not yet)'}", f"Status: {job.raw_status or job.label}"]
+            if job.history:
+                lines.append("History: " + " \u2192 ".join(raw for _, raw in job.history[-8:]))
+            if job.error:
+                lines.append(job.error)
+            return "\n".join(lines)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return job_summary(job)
+        return None
+
+    # -- changes -----------------------------------------------------------------------------------------
+    def set_jobs(self, jobs: list[Job]) -> None:
+        self.beginResetModel()
+        self._jobs = sorted(jobs, key=lambda j: (j.created_at, j.id), reverse=True)
+        self._reindex()
+        self.endResetModel()
+        self._update_timer()
+
+    def add(self, job: Job) -> None:
+        if job.id in self._rows:
+            return self.changed(job)
+        self.beginInsertRows(QModelIndex(), 0, 0)
+        self._jobs.insert(0, job)
+        self._reindex()
+        self.endInsertRows()
+        self._update_timer()
+
+    def changed(self, job: Job) -> None:
+        row = self._rows.get(job.id)
+        if row is None:
+            return
+        self._jobs[row] = job
+        idx = self.index(row)
+        self.dataChanged.emit(idx, idx)
+        self._update_timer()
+
+    def remove(self, job_id: int) -> None:
+        row = self._rows.get(job_id)
+        if row is None:
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._jobs[row]
+        self._reindex()
+        self.endRemoveRows()
+
+    def row_of(self, job_id: int) -> int:
+        return self._rows.get(job_id, -1)
+
+    def job_at(self, row: int) -> Job | None:
+        return self._jobs[row] if 0 <= row < len(self._jobs) else None
+
+    def jobs(self) -> list[Job]:
+        return list(self._jobs)
+
+    def _reindex(self) -> None:
+        self._rows = {j.id: i for i, j in enumerate(self._jobs)}
+
+    def _update_timer(self) -> None:
+        running = any(j.state.active for j in self._jobs)
+        if running and not self._tick.isActive():
+            self._tick.start()
+        elif not running:
+            self._tick.stop()
+
+    def _refresh_running(self) -> None:
+        for i, j in enumerate(self._jobs):
+            if j.state.active:
+                idx = self.index(i)
+                self.dataChanged.emit(idx, idx, [Qt.ItemDataRole.DisplayRole, ElapsedRole])
+        self._update_timer()
+
+
+__all__ = ["JobsModel", "JobRole", "ElapsedRole", "fmt_elapsed", "job_summary", "JobState", "time"]

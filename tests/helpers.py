@@ -1,0 +1,49 @@
+"""Building a real window on a real runtime for the GUI tests."""
+
+from __future__ import annotations
+
+from cover_desktop.app import Runtime, parse_args
+from cover_desktop.jobs.model import Job
+from cover_desktop.settings import KeyStore, Settings
+from cover_desktop.ui.main_window import MainWindow
+
+from conftest import run
+
+
+class Harness:
+    def __init__(self, loop):
+        self.loop = loop
+        self.open: list[tuple[Runtime, MainWindow]] = []
+
+    def window(self, base_url: str | None = None, argv: list[str] | None = None, **settings) -> MainWindow:
+        settings.setdefault("poll_interval", 0.2)
+        args = parse_args(argv if argv is not None else ["--base-url", base_url])
+        rt = Runtime(args, Settings(**settings), KeyStore())
+        run(self.loop, rt.start())
+        win = MainWindow(rt)
+        win.show()
+        self.open.append((rt, win))
+        return win
+
+    def close(self, win: MainWindow) -> None:
+        for pair in list(self.open):
+            if pair[1] is win:
+                self.open.remove(pair)
+                rt = pair[0]
+                win.close()
+                run(self.loop, win.tasks.cancel_all())
+                run(self.loop, rt.aclose())
+                win.deleteLater()
+
+    def close_all(self) -> None:
+        for _, win in list(self.open):
+            self.close(win)
+
+
+def rows(win: MainWindow) -> list[str]:
+    m = win.jobs_model
+    return [m.index(i).data() for i in range(m.rowCount())]
+
+
+def jobs(win: MainWindow) -> list[Job]:
+    return win.jobs_model.jobs()

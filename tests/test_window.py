@@ -1,0 +1,325 @@
+"""The real window, driven by objectName, against the demo server over loopback."""
+
+from __future__ import annotations
+
+import asyncio
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QCheckBox, QLabel, QLineEdit,
+                               QMainWindow, QMessageBox, QPlainTextEdit, QPushButton, QSlider)
+
+from conftest import run, until
+from cover_desktop.jobs.model import JobState
+from helpers import jobs, rows
+
+CONTRACT = {"mainWindow": QMainWindow, "audioIdEdit": QLineEdit, "customModeCheck": QCheckBox,
+            "promptEdit": QPlainTextEdit, "styleEdit": QLineEdit, "titleEdit": QLineEdit,
+            "callbackUrlEdit": QLineEdit, "submitButton": QPushButton, "jobsView": QAbstractItemView,
+            "clipsView": QAbstractItemView, "playButton": QAbstractButton, "seekSlider": QSlider}
+
+
+def find(win, name, kind=None):
+    w = win if win.objectName() == name else win.findChild(kind or object, name)
+    assert w is not None, name
+    return w
+
+
+def fill(win, audio_id, *, custom=False, prompt="", style="", title=""):
+    find(win, "audioIdEdit").setText(audio_id)
+    find(win, "customModeCheck").setChecked(custom)
+    find(win, "promptEdit").setPlainText(prompt)
+    find(win, "styleEdit").setText(style)
+    find(win, "titleEdit").setText(title)
+
+
+def test_contract_object_names_and_accessible_names(harness, demo, keyed):
+    win = harness.window(demo.api_url)
+    for name, kind in CONTRACT.items():
+        w = find(win, name, kind)
+        assert isinstance(w, kind), name
+        assert w.accessibleName(), f"{name} needs an accessible name"
+    assert QApplication.focusWidget() is find(win, "audioIdEdit") or not win.isActiveWindow()
+
+
+def test_submit_goes_running_then_complete_with_clips(harness, demo, keyed, aloop):
+    demo.duration = 1.5
+    win = harness.window(demo.api_url)
+    fill(win, "aud123456789", custom=True, prompt="new words", style="folk", title="River")
+    QTest.mouseClick(find(win, "submitButton"), Qt.MouseButton.LeftButton)
+
+    async def flow():
+        await until(lambda: rows(win) and "(queued)" in rows(win)[0] or "(processing)" in "".join(rows(win)),
+                    what="a running row with its raw status")
+        assert jobs(win)[0].state is JobState.RUNNING
+        await until(lambda: "(complete)" in rows(win)[0], timeout=10, what="completion")
+        await until(lambda: find(win, "clipsView").model().rowCount() == 2, what="two clips")
+
+    run(aloop, flow())
+    body = demo.requests("api", "generate")[0].json()
+    assert body == {"audio_id": "aud123456789", "custom_mode": True, "prompt": "new words", "style": "folk",
+                    "title": "River"}
+    assert "River" in rows(win)[0] and "2 clips" in rows(win)[0]
+
+
+def test_plain_mode_sends_no_custom_fields(harness, demo, keyed, aloop):
+    win = harness.window(demo.api_url)
+    fill(win, "aud1", custom=True, prompt="kept in the form", style="x")
+    find(win, "customModeCheck").setChecked(False)
+    assert not find(win, "promptEdit").isEnabled()
+    win.submit()
+    run(aloop, until(lambda: demo.submits == 1))
+    assert demo.requests("api", "generate")[0].json() == {"audio_id": "aud1", "custom_mode": False}
+
+
+def test_custom_mode_without_prompt_is_refused_before_any_request(harness, demo, keyed, aloop):
+    win = harness.window(demo.api_url)
+    fill(win, "aud1", custom=True, prompt="   ")
+    find(win, "submitButton").click()
+    run(aloop, asyncio.sleep(0.3))
+    assert demo.requests() == []
+    errors = [l.text() for l in win.findChildren(QLabel, "fieldError") if l.isVisible()]
+    assert any("needs lyrics or a prompt" in e for e in errors)
+    assert jobs(win) == []
+
+
+def test_bad_callback_url_opens_advanced_and_marks_it(harness, demo, keyed, aloop):
+    win = harness.window(demo.api_url)
+    fill(win, "aud1")
+    find(win, "callbackUrlEdit").setText("file:///tmp/hook")
+    assert not find(win, "callbackUrlEdit").isVisible()
+    win.submit()
+    assert find(win, "callbackUrlEdit").isVisible()
+    assert demo.requests() == []
+
+
+def test_double_click_and_ctrl_return_send_one_request(harness, demo, keyed, aloop):
+    demo.latency = 0.5
+    win = harness.window(demo.api_url)
+    win.activateWindow()
+    run(aloop, until(win.isActiveWindow, what="the window to be active"))
+    fill(win, "aud1")
+    button = find(win, "submitButton")
+    QTest.mouseDClick(button, Qt.MouseButton.LeftButton)
+    button.click()
+    QTest.keyClick(find(win, "audioIdEdit"), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert not button.isEnabled()
+    run(aloop, until(lambda: button.isEnabled(), what="the submit to finish"))
+    run(aloop, asyncio.sleep(0.3))
+    assert len(demo.requests("api", "generate")) == 1 and demo.submits == 1
+    assert len(jobs(win)) == 1
+
+
+def test_ctrl_return_submits(harness, demo, keyed, aloop):
+    win = harness.window(demo.api_url)
+    win.activateWindow()
+    run(aloop, until(win.isActiveWindow, what="the window to be active"))
+    fill(win, "aud1", custom=True, prompt="lyrics")
+    QTest.keyClick(find(win, "promptEdit"), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    run(aloop, until(lambda: demo.submits == 1))
+    assert find(win, "promptEdit").toPlainText() == "lyrics", "Ctrl+Return submits, it does not type a newline"
+
+
+def _drop(widget, mime: QMimeData) -> None:
+    """What a drag from another app delivers: enter, move, drop."""
+    pos = QPointF(widget.rect().center())
+    args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(pos.toPoint(), *args)
+    QApplication.sendEvent(widget, enter)
+    assert enter.isAccepted(), "the field takes the drag"
+    QApplication.sendEvent(widget, QDragMoveEvent(pos.toPoint(), *args))
+    QApplication.sendEvent(widget, QDropEvent(pos, *args))
+
+
+def test_dropping_text_with_three_ids_makes_three_jobs(harness, demo, keyed, aloop):
+    win = harness.window(demo.api_url)
+    fill(win, "", custom=True, prompt="same words for all", style="jazz")
+    mime = QMimeData()
+    mime.setText("please do aud1111 and\nhttps://example.org/song/aud2222?x=1\naud3333, thanks")
+    _drop(find(win, "audioIdEdit"), mime)
+    box = win.batch_box
+    assert box is not None and box.isVisible()
+    assert "3 jobs" in box.text() and "36 credits" in box.informativeText()
+    assert demo.requests() == [], "nothing is sent before the confirmation"
+    box.button(QMessageBox.StandardButton.Yes).click()
+    run(aloop, until(lambda: demo.submits == 3 and len(jobs(win)) == 3, what="three jobs"))
+    sent = [r.json() for r in demo.requests("api", "generate")]
+    assert [s["audio_id"] for s in sent] == ["aud1111", "aud2222", "aud3333"]
+    assert all(s["prompt"] == "same words for all" and s["style"] == "jazz" for s in sent)
+
+
+def test_dropping_a_txt_file_on_the_jobs_list_and_cancelling_sends_nothing(harness, demo, keyed, aloop, tmp_path):
+    win = harness.window(demo.api_url)
+    listing = tmp_path / "ids.txt"
+    listing.write_text("aud0001\naud0002\n")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(listing))])
+    win.dropEvent(QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                             Qt.KeyboardModifier.NoModifier))
+    assert "2 jobs" in win.batch_box.text()
+    win.batch_box.button(QMessageBox.StandardButton.Cancel).click()
+    run(aloop, asyncio.sleep(0.2))
+    assert demo.requests() == []
+
+
+def test_dropping_a_song_link_fills_the_field(harness, demo, keyed):
+    win = harness.window(demo.api_url)
+    mime = QMimeData()
+    mime.setText("https://suno.com/song/3f2a1b4c-1111-2222-3333-444455556666")
+    _drop(find(win, "audioIdEdit"), mime)
+    assert find(win, "audioIdEdit").text() == "3f2a1b4c-1111-2222-3333-444455556666"
+    assert win.batch_box is None
+
+
+def test_401_shows_the_key_message_and_keeps_the_form(harness, demo, monkeypatch, aloop):
+    monkeypatch.setenv("COVER_DESKTOP_API_KEY", "not-a-valid-key")
+    win = harness.window(demo.api_url)
+    fill(win, "aud1", custom=True, prompt="my lyrics")
+    win.submit()
+    banner = win.findChild(QLabel, "formError")
+    run(aloop, until(lambda: banner.isVisible(), what="the error under the form"))
+    assert "API key was not accepted" in banner.text() and "Settings" in banner.text()
+    assert "Settings" in win.status_text.text()
+    assert find(win, "promptEdit").toPlainText() == "my lyrics" and find(win, "audioIdEdit").text() == "aud1"
+    assert jobs(win) == [], "a refused submit made no job"
+
+
+def test_unknown_audio_id_says_so(harness, demo, keyed, aloop):
+    win = harness.window(demo.api_url)
+    fill(win, "nonsense")
+    win.submit()
+    run(aloop, until(lambda: "does not know the audio id" in win.status_text.text()))
+
+
+def test_job_survives_closing_and_reopening_the_window(harness, demo, keyed, aloop):
+    demo.duration = 60
+    win = harness.window(demo.api_url)
+    fill(win, "aud1")
+    win.submit()
+    run(aloop, until(lambda: jobs(win) and jobs(win)[0].task_id, what="a task id"))
+    task_id = jobs(win)[0].task_id
+    harness.close(win)
+    demo.finish_all()
+    win2 = harness.window(demo.api_url)
+    assert jobs(win2)[0].task_id == task_id
+    run(aloop, until(lambda: jobs(win2)[0].state is JobState.DONE, what="completion after reopening"))
+    assert len(jobs(win2)[0].clips) == 2
+
+
+def test_partial_clips_show_while_running(harness, demo, keyed, aloop):
+    demo.duration = 3
+    win = harness.window(demo.api_url, poll_interval=0.1)
+    fill(win, "aud1")
+    win.submit()
+    run(aloop, until(lambda: jobs(win) and jobs(win)[0].raw_status == "streaming", timeout=5))
+    assert jobs(win)[0].state is JobState.RUNNING
+    run(aloop, until(lambda: find(win, "clipsView").model().rowCount() == 1, what="the first clip"))
+
+
+def test_failed_job_shows_its_error(harness, demo, keyed, aloop):
+    win = harness.window(demo.api_url)
+    fill(win, "fail-123")
+    win.submit()
+    run(aloop, until(lambda: jobs(win) and jobs(win)[0].state is JobState.FAILED))
+    assert "Failed (failed)" in rows(win)[0] and "could not make a cover" in rows(win)[0]
+
+
+def test_429_while_polling_says_so_then_completes(harness, demo, keyed, aloop):
+    win = harness.window(demo.api_url)
+    demo.inject("429", path_contains="status", count=1, retry_after="1")
+    fill(win, "aud1")
+    win.submit()
+    run(aloop, until(lambda: "slow down" in win.status_text.text(), what="the 429 in the status bar"))
+    assert "Will keep checking" in rows(win)[0]
+    run(aloop, until(lambda: jobs(win)[0].state is JobState.DONE, timeout=10))
+    assert jobs(win)[0].error == ""
+
+
+def test_pause_and_resume_polling(harness, demo, keyed, aloop):
+    demo.duration = 60
+    win = harness.window(demo.api_url)
+    win.pause_action.trigger()
+    assert "paused" in win.poll_label.text().lower()
+    fill(win, "aud1")
+    win.submit()
+    run(aloop, until(lambda: jobs(win) and jobs(win)[0].task_id))
+    run(aloop, asyncio.sleep(0.8))
+    assert demo.requests("api", "status") == []
+    demo.finish_all()
+    win.pause_action.trigger()
+    run(aloop, until(lambda: jobs(win)[0].state is JobState.DONE))
+
+
+def test_timeout_then_retry_polling(harness, demo, keyed, aloop):
+    win = harness.window(demo.api_url, poll_timeout_min=0.01)
+    fill(win, "stuck-1")
+    win.submit()
+    run(aloop, until(lambda: jobs(win) and jobs(win)[0].state is JobState.TIMED_OUT, timeout=5))
+    assert "Timed out" in rows(win)[0]
+    win.jobs_view.setCurrentIndex(win.jobs_model.index(0))
+    win.retry_selected()
+    assert jobs(win)[0].state is JobState.RUNNING
+
+
+def test_remove_and_resubmit_from_the_job_actions(harness, demo, keyed, aloop):
+    win = harness.window(demo.api_url)
+    fill(win, "aud1", custom=True, prompt="p")
+    win.submit()
+    run(aloop, until(lambda: jobs(win) and jobs(win)[0].state is JobState.DONE))
+    win.jobs_view.setCurrentIndex(win.jobs_model.index(0))
+    win.resubmit_selected()
+    win.confirm_box.button(QMessageBox.StandardButton.Ok).click()
+    run(aloop, until(lambda: demo.submits == 2 and len(jobs(win)) == 2))
+    assert demo.requests("api", "generate")[1].json()["prompt"] == "p"
+    win.jobs_view.setCurrentIndex(win.jobs_model.index(0))
+    win.remove_selected()
+    win.confirm_box.button(QMessageBox.StandardButton.Ok).click()
+    run(aloop, until(lambda: len(jobs(win)) == 1))
+    harness.close(win)
+    assert len(jobs(harness.window(demo.api_url))) == 1, "the removal was stored"
+
+
+def test_settings_test_key_button(harness, demo, keyed, aloop, monkeypatch):
+    win = harness.window(demo.api_url)
+    win.open_settings()
+    dlg = win.settings_dialog
+    assert dlg.isVisible()
+    monkeypatch.delenv("COVER_DESKTOP_API_KEY")
+    dlg.key_edit.setEnabled(True)
+    dlg.key_edit.setText("aio_another_good_key")
+    dlg.base_url.setText(demo.api_url)
+    dlg.test_button.click()
+    run(aloop, until(lambda: "works" in dlg.test_result.text()))
+    dlg.key_edit.setText("wrong")
+    dlg.test_button.click()
+    run(aloop, until(lambda: "not accepted" in dlg.test_result.text()))
+    assert demo.submits == 0
+    assert all("wrong" not in r.path for r in demo.requests())
+
+
+def test_first_start_without_key_runs_on_the_demo_server(harness, aloop):
+    win = harness.window(argv=["--demo-duration", "0"])
+    assert win.rt.demo is not None and win.banner.isVisible()
+    assert "Demo server" in win.conn_label.text()
+    assert win.findChild(QPushButton, "enterKeyButton").isVisible()
+    fill(win, "aud1")
+    win.submit()
+    run(aloop, until(lambda: jobs(win) and jobs(win)[0].state is JobState.DONE))
+
+
+def test_saving_a_key_in_settings_switches_to_the_live_server(harness, demo, aloop):
+    win = harness.window(argv=["--demo-duration", "0"])
+    win.open_settings()
+    dlg = win.settings_dialog
+    dlg.key_edit.setText("aio_saved_in_settings")
+    dlg.base_url.setText(demo.api_url)
+    dlg._save()
+    run(aloop, until(lambda: "Settings saved" in win.status_text.text(), what="the switch"))
+    assert win.rt.demo is None and win.rt.base_url == demo.api_url
+    assert not win.banner.isVisible()
+    fill(win, "aud1")
+    win.submit()
+    run(aloop, until(lambda: demo.submits == 1))
+    assert demo.requests("api", "generate")[0].headers["authorization"] == "Bearer aio_saved_in_settings"
+    assert (win.rt.keystore.file.stat().st_mode & 0o777) == 0o600
