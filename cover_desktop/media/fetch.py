@@ -97,8 +97,11 @@ class MediaFetcher:
                 head = await asyncio.to_thread(_read_head, part) if offset else b""
                 got = offset
                 f = await asyncio.to_thread(open, part, "ab" if offset else "wb")
+                # closed here, in this task, even on cancel: left to the garbage collector, httpcore's
+                # stream would be closed from another task, which anyio refuses
+                chunks = resp.aiter_bytes(CHUNK)
                 try:
-                    async for chunk in resp.aiter_bytes(CHUNK):
+                    async for chunk in chunks:
                         if len(head) < 64:
                             head += chunk[: 64 - len(head)]
                             self._check_head(head, kind, what, resp.headers.get("content-type", ""))
@@ -109,6 +112,7 @@ class MediaFetcher:
                         if progress is not None:
                             progress(got / total if total else -1.0)
                 finally:
+                    await chunks.aclose()
                     await asyncio.to_thread(f.close)
         except MediaError:
             part.unlink(missing_ok=True)
