@@ -1,0 +1,210 @@
+"""Clips: covers in the list, files kept on disk, playback, export with tags, the library offline."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from PySide6.QtMultimedia import QMediaPlayer
+from PySide6.QtTest import QTest
+
+from conftest import run, until
+from cover_desktop.api.errors import MediaError
+from cover_desktop.api.models import Clip, CoverRequest
+from cover_desktop.jobs.model import ClipRecord, Job, JobState
+from cover_desktop.media.export import export_name
+from cover_desktop.media.fetch import MediaFetcher
+from helpers import jobs
+
+
+def finished_window(harness, demo, aloop, audio_id="aud1", win=None, **form):
+    win = win or harness.window(demo.api_url)
+    win.form.audio_id.setText(audio_id)
+    if form:
+        win.form.custom.setChecked(True)
+        win.form.prompt.setPlainText(form.get("prompt", "words"))
+        win.form.style_edit.setText(form.get("style", ""))
+        win.form.title_edit.setText(form.get("title", ""))
+    before = len(jobs(win))
+    win.submit()
+    run(aloop, until(lambda: len(jobs(win)) > before and jobs(win)[0].state is JobState.DONE, what="completion"))
+    run(aloop, until(lambda: all(c.audio_path and c.image_path for c in jobs(win)[0].clips)
+                     and not win.rt.library.busy(), what="both clips saved"))
+    return win
+
+
+def decorations(win):
+    m = win.clips_view.model()
+    return [m.index(i).data(Qt.ItemDataRole.DecorationRole) for i in range(m.rowCount())]
+
+
+def test_clips_show_with_covers_and_files_hold_the_served_bytes(harness, demo, keyed, aloop):
+    win = finished_window(harness, demo, aloop)
+    run(aloop, until(lambda: len(decorations(win)) == 2 and all(
+        isinstance(d, QImage) and not d.isNull() for d in decorations(win)), what="two covers"))
+    job = jobs(win)[0]
+    for rec in job.clips:
+        assert Path(rec.audio_path).read_bytes() == demo.audio_for(rec.id)
+        assert Path(rec.image_path).read_bytes() == demo.image_for(rec.id)
+        assert rec.audio_path.endswith(".wav") and rec.image_path.endswith(".png")
+        assert not list(Path(rec.audio_path).parent.glob("*.part"))
+    a, b = decorations(win)
+    assert a != b, "each clip has its own cover"
+    media = demo.requests("media")
+    assert len(media) == 4
+    assert all("authorization" not in r.headers for r in media), "the key never goes to the media host"
+
+
+def test_play_button_plays_and_the_slider_seeks(harness, demo, keyed, aloop):
+    demo.audio_seconds = 6.0
+    win = finished_window(harness, demo, aloop, "aud-long-enough")
+    player = win.rt.player
+    win.clips_view.setCurrentIndex(win.clips_view.model().index(0))
+    QTest.mouseClick(win.findChild(type(win.player_bar.play), "playButton"), Qt.MouseButton.LeftButton)
+    run(aloop, until(lambda: player.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState))
+    run(aloop, until(lambda: player.position() > 200, what="the position to move"))
+    assert win.clips_view.model().index(0).data(Qt.UserRole + 14), "the row shows it is playing"
+    slider = win.player_bar.seek
+    run(aloop, until(lambda: slider.maximum() > 5000, what="the duration"))
+    slider.setValue(4000)
+    run(aloop, until(lambda: player.position() >= 4000, what="the seek"))
+    win.toggle_play()
+    run(aloop, until(lambda: not player.playing, what="pause"))
+    paused_at = player.position()
+    run(aloop, asyncio.sleep(0.3))
+    assert player.position() == paused_at
+
+
+def test_next_clip_plays_the_second(harness, demo, keyed, aloop):
+    win = finished_window(harness, demo, aloop)
+    win.play_row(0)
+    first = win.rt.player.current
+    win.step_clip(1)
+    assert win.rt.player.current != first and win.rt.player.current.endswith("-2")
+
+
+def test_html_served_as_image_is_refused_visibly(harness, demo, keyed, aloop):
+    demo.inject("html", target="media", path_contains="image_", count=2)
+    win = harness.window(demo.api_url)
+    win.form.audio_id.setText("aud1")
+    win.submit()
+    run(aloop, until(lambda: jobs(win) and jobs(win)[0].clips and all(
+        c.media_error for c in jobs(win)[0].clips), what="the refusal"))
+    rec = jobs(win)[0].clips[0]
+    assert "not a picture" in rec.media_error and "web page" in rec.media_error
+    assert rec.image_path == "" and rec.audio_path, "the audio is still kept"
+    m = win.clips_view.model()
+    assert "not a picture" in m.index(0).data(Qt.UserRole + 15)
+    assert m.index(0).data(Qt.UserRole + 13), "the broken-cover mark is shown"
+    assert "not a picture" in win.status_text.text()
+    assert not list(Path(rec.audio_path).parent.glob("*-cover*"))
+
+
+def test_file_url_is_refused(aloop, tmp_path):
+    fetcher = MediaFetcher()
+    try:
+        with pytest.raises(MediaError) as info:
+            run(aloop, fetcher.fetch("file:///etc/passwd", tmp_path / "x", "audio"))
+        assert "only http and https" in str(info.value)
+    finally:
+        run(aloop, fetcher.aclose())
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_file_url_in_a_status_answer_shows_an_error_on_the_clip(harness, demo, keyed, aloop):
+    win = harness.window(demo.api_url)
+    job = Job(request=CoverRequest("aud1"), state=JobState.DONE, task_id="t-file",
+              clips=[ClipRecord(Clip("c1", audio_url="file:///etc/passwd", image_url="ftp://x/y.png"))])
+    run(aloop, win.rt.store.add(job))
+    win.rt.service.jobs[job.id] = job
+    win.rt.service.jobAdded.emit(job)
+    win.rt.library.keep(job)
+    run(aloop, until(lambda: job.clips[0].media_error, what="the refusal"))
+    assert "only http and https" in job.clips[0].media_error
+    assert not demo.requests("media")
+
+
+def test_streamed_audio_without_length_still_downloads(harness, demo, keyed, aloop):
+    demo.inject("stream", target="media", path_contains="/audio", count=2)
+    win = finished_window(harness, demo, aloop)
+    for rec in jobs(win)[0].clips:
+        assert Path(rec.audio_path).read_bytes() == demo.audio_for(rec.id)
+
+
+def test_expired_audio_link_is_shown_clearly(aloop, demo, tmp_path):
+    fetcher = MediaFetcher()
+    try:
+        with pytest.raises(MediaError) as info:
+            run(aloop, fetcher.fetch(f"{demo.media_url}/audio?item_id=expired-1", tmp_path / "a", "audio"))
+        assert "expired" in str(info.value) and "HTTP 404" in str(info.value)
+    finally:
+        run(aloop, fetcher.aclose())
+
+
+def test_interrupted_download_resumes_from_the_part_file(aloop, demo, tmp_path):
+    url = f"{demo.media_url}/audio?item_id=resume-me"
+    whole = demo.audio_for("resume-me")
+    (tmp_path / "a.part").write_bytes(whole[:50_000])
+    fetcher = MediaFetcher()
+    try:
+        path = run(aloop, fetcher.fetch(url, tmp_path / "a", "audio"))
+    finally:
+        run(aloop, fetcher.aclose())
+    assert path.read_bytes() == whole
+    assert demo.requests("media")[0].headers.get("range") == "bytes=50000-"
+
+
+def test_export_writes_tagged_files_that_mutagen_reads_back(harness, demo, keyed, aloop, tmp_path):
+    from mutagen.wave import WAVE
+    win = finished_window(harness, demo, aloop, "aud1", prompt="la la", style="dream pop", title="Night Drive")
+    job = jobs(win)[0]
+    out = run(aloop, win.export_to(tmp_path / "export", [(job, r) for r in job.clips]))
+    assert [p.name for p in out] == [export_name(job, r, ".wav") for r in job.clips]
+    assert out[0].name == f"Night Drive - {job.clips[0].id}.wav"
+    for path, rec in zip(out, job.clips):
+        tags = WAVE(path).tags
+        assert str(tags["TIT2"]) == "Night Drive" and str(tags["TCON"]) == "dream pop"
+        assert tags.getall("APIC")[0].data == demo.image_for(rec.id)
+        assert path.with_suffix(".png").read_bytes() == demo.image_for(rec.id)
+    again = run(aloop, win.export_to(tmp_path / "export", [(job, job.clips[0])]))
+    assert again[0].name.endswith("(2).wav"), "an existing file is never overwritten"
+    assert "Saved 1 clip" in win.status_text.text()
+
+
+def test_library_plays_offline_after_a_restart(harness, demo, keyed, aloop):
+    win = finished_window(harness, demo, aloop, "aud1")
+    finished_window(harness, demo, aloop, "aud2", win=win)
+    base = demo.api_url
+    harness.close_all()
+    demo.stop()
+    win = harness.window(base)
+    win.library_button.setChecked(True)
+    m = win.clips_view.model()
+    assert m.rowCount() == 4
+    run(aloop, until(lambda: all(isinstance(d, QImage) and not d.isNull() for d in decorations(win)),
+                     what="covers from disk"))
+    win.play_row(3)
+    run(aloop, until(lambda: win.rt.player.position() > 100, what="offline playback"))
+
+
+def test_thumbnail_cache_is_bounded_and_kept_on_disk(aloop, tmp_path, demo):
+    from cover_desktop.media.thumbs import ThumbnailCache
+    sources = []
+    for i in range(5):
+        p = tmp_path / f"c{i}.png"
+        p.write_bytes(demo.image_for(f"clip{i}"))
+        sources.append(str(p))
+    cache = ThumbnailCache(tmp_path / "thumbs", capacity=3)
+    for s in sources:
+        assert cache.get(s) is None  # loads in the background
+    run(aloop, until(lambda: len(cache) == 3 and not cache._loading, what="thumbnails"))
+    assert len(list((tmp_path / "thumbs").glob("*.png"))) == 5
+    img = cache.get(sources[-1])
+    assert img is not None and max(img.width(), img.height()) == 96
+    bad = tmp_path / "bad.png"
+    bad.write_text("<html>")
+    cache.get(str(bad))
+    run(aloop, until(lambda: cache.failed(str(bad))))
