@@ -83,6 +83,8 @@ class DemoState:
     faults: list[Fault] = field(default_factory=list)
     charged: int = 0
     submits: int = 0
+    in_flight: int = 0
+    max_in_flight: int = 0      # most API requests being answered at once
 
 
 class _Server(ThreadingHTTPServer):
@@ -192,6 +194,11 @@ class DemoServer:
                     return f
         return None
 
+    def _count_in(self, delta: int) -> None:
+        with self._lock:
+            self.state.in_flight += delta
+            self.state.max_in_flight = max(self.state.max_in_flight, self.state.in_flight)
+
     def _record(self, rec: Recorded) -> None:
         with self._lock:
             self.state.requests.append(rec)
@@ -261,9 +268,13 @@ class _Handler(BaseHTTPRequestHandler):
         if fault is not None and self._apply_fault(fault):
             return
         if self.role == "api":
-            if self.demo.latency:
-                self.demo._stopping.wait(self.demo.latency)
-            self._api(method, raw, fault)
+            self.demo._count_in(1)
+            try:
+                if self.demo.latency:
+                    self.demo._stopping.wait(self.demo.latency)
+                self._api(method, raw, fault)
+            finally:
+                self.demo._count_in(-1)
         else:
             self._media(method, fault)
 

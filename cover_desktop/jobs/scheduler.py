@@ -67,6 +67,7 @@ class PollScheduler:
         self._task: asyncio.Task | None = None
         self._inflight: set[asyncio.Task] = set()
         self._gate_until = 0.0
+        self._busy = 0          # polls in flight; counted here because a task leaves _inflight only later
         self.paused = False
         self.pause_reason = ""
         self.requests = 0
@@ -142,13 +143,14 @@ class PollScheduler:
             if not e.in_flight and wall - e.submitted_at > self.policy.timeout:
                 self.untrack(e.job_id)
                 self.on_timeout(e.job_id)
-        free = self.policy.concurrency - len(self._inflight)
+        free = self.policy.concurrency - self._busy
         for e in sorted(self._entries.values(), key=lambda x: x.due):
             if free <= 0 or e.due > now:
                 break
             if e.in_flight:
                 continue
             e.in_flight = True
+            self._busy += 1
             free -= 1
             t = asyncio.get_running_loop().create_task(self._poll(e))
             self._inflight.add(t)
@@ -178,6 +180,7 @@ class PollScheduler:
             self.on_status(e.job_id, status)
         finally:
             e.in_flight = False
+            self._busy -= 1
             self._wake.set()
 
     def _failed(self, e: _Entry, err: ApiError) -> None:

@@ -1,0 +1,151 @@
+"""The job store (schema, WAL, round trips) and the one polling loop (limits, back-off, timeouts)."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+import time
+
+import pytest
+
+from conftest import KEY, run, until
+from cover_desktop.api import ApiClient, CoverRequest
+from cover_desktop.api.models import Clip
+from cover_desktop.jobs.model import ClipRecord, Job, JobState
+from cover_desktop.jobs.scheduler import PollPolicy, PollScheduler
+from cover_desktop.jobs.store import MIGRATIONS, JobStore
+
+
+def test_store_round_trip_schema_and_wal(tmp_path):
+    path = tmp_path / "jobs.sqlite"
+    store = JobStore(path)
+    assert store.schema_version == len(MIGRATIONS)
+    assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    job = Job(request=CoverRequest("aud1", True, "p", "s", "t"), state=JobState.RUNNING, task_id="T1",
+              raw_status="queued", history=[(1.0, "queued")],
+              clips=[ClipRecord(Clip("c1", "http://a", extra={"model": "v5"}))])
+    store.add(job)
+    store.set_clip_media(job.id, "c1", audio_path="/x/c1.wav")
+    job.history.append((2.0, "processing"))
+    job.raw_status = "processing"
+    store.update(job)  # must not wipe the media path written by set_clip_media
+    store.close()
+    again = JobStore(path).get(job.id)
+    assert again.request == job.request and again.task_id == "T1" and again.raw_status == "processing"
+    assert again.history == [(1.0, "queued"), (2.0, "processing")]
+    assert again.clips[0].clip.extra == {"model": "v5"} and again.clips[0].audio_path == "/x/c1.wav"
+
+
+def test_store_refuses_a_newer_schema(tmp_path):
+    path = tmp_path / "jobs.sqlite"
+    JobStore(path).close()
+    db = sqlite3.connect(path)
+    db.execute("UPDATE schema_version SET version = 99")
+    db.commit()
+    db.close()
+    with pytest.raises(RuntimeError, match="newer Cover Desktop"):
+        JobStore(path)
+
+
+def test_newest_first(tmp_path):
+    store = JobStore(tmp_path / "j.sqlite")
+    for i in range(3):
+        store.add(Job(request=CoverRequest(f"aud{i}"), created_at=1000.0 + i))
+    assert [j.request.audio_id for j in store.all_jobs()] == ["aud2", "aud1", "aud0"]
+
+
+def test_poll_gaps_stretch_to_the_cap():
+    p = PollPolicy(interval=3, cap=30, steady_polls=10)
+    gaps = [p.gap(n) for n in range(1, 40)]
+    assert gaps[:10] == [3] * 10
+    assert gaps == sorted(gaps) and gaps[-1] == 30 and 3 < gaps[12] < 30
+
+
+def _scheduler(aloop, client, policy, seen):
+    return PollScheduler(client, policy, on_status=lambda j, s: seen.append((j, s.raw_status)),
+                         on_error=lambda j, e, retry: seen.append((j, type(e).__name__)),
+                         on_timeout=lambda j: seen.append((j, "timeout")))
+
+
+def test_scheduler_limits_concurrent_requests(aloop, demo):
+    demo.latency = 0.3
+    seen = []
+
+    async def body():
+        client = ApiClient(demo.api_url, KEY)
+        ids = [await client.submit(CoverRequest(f"stuck-{i}")) for i in range(10)]
+        demo.state.max_in_flight = 0
+        sched = _scheduler(aloop, client, PollPolicy(interval=0.05, concurrency=4), seen)
+        for i, tid in enumerate(ids):
+            sched.track(i, tid, time.time(), now=True)
+        sched.start()
+        await until(lambda: len(seen) >= 20, what="20 polls")
+        await sched.stop()
+        await client.aclose()
+
+    run(aloop, body())
+    assert demo.state.max_in_flight == 4
+    assert {raw for _, raw in seen} == {"processing"}
+
+
+def test_scheduler_holds_every_job_back_after_a_429(aloop, demo):
+    seen = []
+
+    async def body():
+        client = ApiClient(demo.api_url, KEY)
+        ids = [await client.submit(CoverRequest(f"stuck-{i}")) for i in range(3)]
+        sched = _scheduler(aloop, client, PollPolicy(interval=0.05, concurrency=1), seen)
+        demo.inject("429", path_contains="status", retry_after="1")
+        start = time.monotonic()
+        for i, tid in enumerate(ids):
+            sched.track(i, tid, time.time(), now=True)
+        sched.start()
+        await until(lambda: len(seen) >= 4, what="polls after the 429")
+        await sched.stop()
+        await client.aclose()
+        return start
+
+    start = run(aloop, body())
+    status = demo.requests("api", "status")
+    assert seen[0][1] == "RateLimited"
+    gap = status[1].at - status[0].at
+    assert gap >= 0.9, f"the next poll came {gap:.2f}s after a 429 asking for 1 s"
+
+
+def test_scheduler_stops_at_done_and_times_out(aloop, demo):
+    seen = []
+
+    async def body():
+        client = ApiClient(demo.api_url, KEY)
+        done = await client.submit(CoverRequest("aud1"))
+        stuck = await client.submit(CoverRequest("stuck-1"))
+        sched = _scheduler(aloop, client, PollPolicy(interval=0.05, timeout=0.5), seen)
+        sched.track(1, done, time.time(), now=True)
+        sched.track(2, stuck, time.time(), now=True)
+        sched.start()
+        await until(lambda: (2, "timeout") in seen, what="the timeout")
+        await asyncio.sleep(0.2)
+        await sched.stop()
+        await client.aclose()
+        return done
+
+    done = run(aloop, body())
+    assert seen.count((1, "complete")) == 1, "a finished job is polled no more"
+    assert len(demo.requests("api", f"task_id={done}")) == 1
+
+
+def test_unknown_task_fails_the_job(aloop, demo):
+    seen = []
+
+    async def body():
+        client = ApiClient(demo.api_url, KEY)
+        sched = _scheduler(aloop, client, PollPolicy(interval=0.05), seen)
+        sched.track(7, "upl-never-existed", time.time(), now=True)
+        sched.start()
+        await until(lambda: seen)
+        await asyncio.sleep(0.2)
+        await sched.stop()
+        await client.aclose()
+
+    run(aloop, body())
+    assert seen == [(7, "NotFound")]
