@@ -94,7 +94,10 @@ class Runtime(QObject):
         self.service = JobService(self.store, self.client, policy, parent=self)
         self.library = MediaLibrary(folder / "media", self.store, self.fetcher, parent=self)
         jobs = await self.service.load()
-        for job in jobs:
+        # a stat() per clip: for a large library, off the GUI thread
+        incomplete = await asyncio.to_thread(
+            lambda: [j for j in jobs if any(MediaLibrary.needs_fetch(r) for r in j.clips)])
+        for job in incomplete:
             self.library.keep(job)
         log.info("started on %s (%s), %d jobs in history", self.base_url,
                  "demo" if self.demo else "live", len(jobs))

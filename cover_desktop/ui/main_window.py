@@ -564,7 +564,10 @@ class MainWindow(QMainWindow):
             return
         job, rec = item
         self.clips_view.setCurrentIndex(self.clips_model.index(row))
-        self.rt.player.play(clip_key(job, rec), rec.audio_path, rec.clip.audio_url)
+        if self.rt.player.play(clip_key(job, rec), rec.audio_path, rec.clip.audio_url) \
+                and not self.rt.player.has_audio_device():
+            self.show_message("No audio output device was found: the clip plays silently. "
+                              "Connect headphones or speakers and press Play again.")
 
     def toggle_play(self) -> None:
         player = self.rt.player
