@@ -83,8 +83,11 @@ class JobDelegate(QStyledItemDelegate):
                          fm.elidedText(status, Qt.TextElideMode.ElideRight, line2.width()))
         if job.error and sw < line2.width() - 30:
             err = QRect(line2.left() + sw, line2.top(), line2.width() - sw, line2.height())
-            painter.setPen(QColor("#ef5350") if job.state in (JobState.FAILED, JobState.UNCERTAIN)
-                           else QColor("#fb8c00"))
+            if option.state & QStyle.StateFlag.State_Selected:
+                painter.setPen(text)  # red on the selection colour is unreadable
+            else:
+                painter.setPen(QColor("#e53935") if job.state in (JobState.FAILED, JobState.UNCERTAIN)
+                               else QColor("#ef6c00"))
             painter.drawText(err, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                              fm.elidedText(f"  \u00b7  {job.error}", Qt.TextElideMode.ElideRight, err.width()))
         painter.restore()
@@ -144,7 +147,8 @@ class ClipDelegate(QStyledItemDelegate):
         painter.drawText(QRect(left, top, width, fm.height()), Qt.AlignmentFlag.AlignVCenter,
                          QFontMetrics(bold).elidedText(title, Qt.TextElideMode.ElideRight, width))
         painter.setFont(option.font)
-        painter.setPen(QColor("#ef5350") if rec.media_error and rec.progress < 0 else dim)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.setPen(QColor("#e53935") if rec.media_error and rec.progress < 0 and not selected else dim)
         detail = index.data(DetailRole) or ""
         painter.drawText(QRect(left, top + fm.height() + 6, width, fm.height()), Qt.AlignmentFlag.AlignVCenter,
                          fm.elidedText(detail, Qt.TextElideMode.ElideRight, width))

@@ -13,10 +13,11 @@ from .drops import IdLineEdit
 SUBMIT_TEXT = f"Submit  \u00b7  {CREDITS_MIN}\u2013{CREDITS_MAX} credits"
 
 
-def _error_label() -> QLabel:
+def _error_label(wrap: bool = False) -> QLabel:
     label = QLabel()
     label.setObjectName("fieldError")
-    label.setWordWrap(True)
+    # field messages are one short line; wrapping inside a form row squeezes them to a narrow column
+    label.setWordWrap(wrap)
     label.setStyleSheet("color: #c62828; font-size: 11px;")
     label.hide()
     return label
@@ -33,7 +34,7 @@ class CoverForm(QWidget):
         self.audio_id.setPlaceholderText("Audio id of your upload, or drop a song link here")
         self.audio_id.setClearButtonEnabled(True)
 
-        self.custom = QCheckBox("Custom mode: my own lyrics, style and title")
+        self.custom = QCheckBox("Custom mode: my own lyrics, style, title")
         self.custom.setObjectName("customModeCheck")
         self.custom.setAccessibleName("Custom mode")
 
@@ -42,7 +43,7 @@ class CoverForm(QWidget):
         self.prompt.setAccessibleName("Prompt or lyrics")
         self.prompt.setPlaceholderText("Lyrics, or a detailed prompt for the new version")
         self.prompt.setTabChangesFocus(True)
-        self.prompt.setMinimumHeight(70)
+        self.prompt.setMinimumHeight(48)
         self.prompt.setMaximumHeight(150)
         self.prompt_note = QLabel("required in custom mode")
         self.prompt_note.setStyleSheet("color: palette(mid); font-size: 11px;")
@@ -87,7 +88,7 @@ class CoverForm(QWidget):
 
         self.errors = {"audio_id": _error_label(), "prompt": _error_label(), "style": _error_label(),
                        "title": _error_label(), "callback_url": self.callback_error}
-        self.banner = _error_label()
+        self.banner = _error_label(wrap=True)
         self.banner.setObjectName("formError")
 
         form = QFormLayout()

@@ -106,6 +106,9 @@ class MainWindow(QMainWindow):
         self.jobs_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.jobs_empty.setStyleSheet("color: palette(mid); padding: 16px;")
 
+        self.jobs_view.setMinimumHeight(140)
+        self.jobs_empty.setMinimumHeight(140)
+
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(12, 10, 6, 6)
@@ -114,7 +117,7 @@ class MainWindow(QMainWindow):
         lv.addWidget(self.form)
         lv.addSpacing(6)
         lv.addWidget(_section("Jobs"))
-        lv.addWidget(self.jobs_empty)
+        lv.addWidget(self.jobs_empty, 1)
         lv.addWidget(self.jobs_view, 1)
 
         self.clips_title = _section("Clips")
@@ -147,7 +150,7 @@ class MainWindow(QMainWindow):
         rv = QVBoxLayout(right)
         rv.setContentsMargins(6, 10, 12, 6)
         rv.addLayout(head)
-        rv.addWidget(self.clips_empty)
+        rv.addWidget(self.clips_empty, 1)
         rv.addWidget(self.clips_view, 1)
         rv.addLayout(self.player_host)
 
@@ -159,6 +162,7 @@ class MainWindow(QMainWindow):
         split.setStretchFactor(1, 4)
         split.setChildrenCollapsible(False)
         self.setCentralWidget(split)
+        self.setMinimumSize(780, 600)
 
         bar = QStatusBar()
         self.status_text = QLabel()
@@ -448,6 +452,7 @@ class MainWindow(QMainWindow):
     def _update_empty(self) -> None:
         has_jobs = self.jobs_model.rowCount() > 0
         self.jobs_empty.setVisible(not has_jobs)
+        self.jobs_view.setVisible(has_jobs)
         has_clips = self.clips_model.rowCount() > 0
         self.clips_view.setVisible(has_clips)
         self.clips_empty.setVisible(not has_clips)

@@ -42,6 +42,7 @@ class PlayerBar(QWidget):
         self.seek.setRange(0, 0)
         self.seek.setSingleStep(1000)
         self.seek.setPageStep(5000)
+        self.seek.setMinimumWidth(120)
         self.time = QLabel("0:00 / 0:00")
         self.time.setObjectName("timeLabel")
         self.time.setMinimumWidth(self.time.fontMetrics().horizontalAdvance("00:00 / 00:00") + 6)
@@ -51,6 +52,7 @@ class PlayerBar(QWidget):
         self.volume.setRange(0, 100)
         self.volume.setValue(int(player.output.volume() * 100))
         self.volume.setMaximumWidth(90)
+        self.volume.setMinimumWidth(60)
         vol_icon = QLabel()
         vol_icon.setPixmap(style.standardIcon(QStyle.StandardPixmap.SP_MediaVolume).pixmap(16, 16))
 

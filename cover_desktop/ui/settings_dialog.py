@@ -68,6 +68,7 @@ class SettingsDialog(QDialog):
         self.interval.setObjectName("pollIntervalSpin")
         self.interval.setRange(1.0, 60.0)
         self.interval.setSuffix(" s")
+        self.interval.setDecimals(1)
         self.interval.setValue(settings.poll_interval)
         self.folder = QLineEdit(str(settings.downloads()))
         self.folder.setObjectName("downloadDirEdit")
@@ -76,12 +77,19 @@ class SettingsDialog(QDialog):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(browse)
+        where = {"keyring": "in your system keyring", "environment": "in COVER_DESKTOP_API_KEY",
+                 "file": "in a file only you can read"}.get(key_source, "privately")
+        self.key_note = QLabel(f"Keys look like aio_… Yours is kept {where}, and sent only to the "
+                               "service's API, never to the hosts that serve audio and covers.")
+        self.key_note.setWordWrap(True)
+        self.key_note.setStyleSheet("color: palette(mid); font-size: 11px;")
         self.error = QLabel()
         self.error.setStyleSheet("color: #c62828;")
         self.error.setWordWrap(True)
 
         form = QFormLayout()
         form.addRow("API key", key_row)
+        form.addRow("", self.key_note)
         form.addRow("", self.test_result)
         form.addRow("", self.demo)
         form.addRow("Base URL", self.base_url)
@@ -95,6 +103,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.test_button.clicked.connect(self._test)
+        self.test_result.setVisible(bool(self.test_result.text()))
         self.demo.toggled.connect(lambda on: self.base_url.setEnabled(not on))
         self.base_url.setEnabled(not settings.use_demo)
 
@@ -117,6 +126,7 @@ class SettingsDialog(QDialog):
             return
         self.test_button.setEnabled(False)
         self.test_result.setText("Checking\u2026 (this costs no credits)")
+        self.test_result.show()
         self._tasks.spawn(self._run_test(base, self.key_edit.text().strip()), "testing the key")
 
     async def _run_test(self, base: str, key: str) -> None:
@@ -128,6 +138,7 @@ class SettingsDialog(QDialog):
     def _show_test_result(self, text: str) -> None:
         self.test_button.setEnabled(True)
         self.test_result.setText(text)
+        self.test_result.setVisible(bool(text))
 
     def _save(self) -> None:
         use_demo = self.demo.isChecked()
