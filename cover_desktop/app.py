@@ -93,6 +93,7 @@ class Runtime(QObject):
                             timeout=self.settings.poll_timeout_min * 60)
         self.service = JobService(self.store, self.client, policy, parent=self)
         self.library = MediaLibrary(folder / "media", self.store, self.fetcher, parent=self)
+        self.service.jobFinished.connect(self.library.keep)
         jobs = await self.service.load()
         # a stat() per clip: for a large library, off the GUI thread
         incomplete = await asyncio.to_thread(

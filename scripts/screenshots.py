@@ -15,8 +15,6 @@ from pathlib import Path
 
 
 async def scenario(out: Path) -> None:
-    from PySide6.QtWidgets import QApplication
-
     from cover_desktop.app import Runtime, parse_args
     from cover_desktop.settings import KeyStore, Settings
     from cover_desktop.ui.main_window import MainWindow

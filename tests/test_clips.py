@@ -164,7 +164,7 @@ def test_export_writes_tagged_files_that_mutagen_reads_back(harness, demo, keyed
     out = run(aloop, win.export_to(tmp_path / "export", [(job, r) for r in job.clips]))
     assert [p.name for p in out] == [export_name(job, r, ".wav") for r in job.clips]
     assert out[0].name == f"Night Drive - {job.clips[0].id}.wav"
-    for path, rec in zip(out, job.clips):
+    for path, rec in zip(out, job.clips, strict=True):
         tags = WAVE(path).tags
         assert str(tags["TIT2"]) == "Night Drive" and str(tags["TCON"]) == "dream pop"
         assert tags.getall("APIC")[0].data == demo.image_for(rec.id)

@@ -61,51 +61,39 @@ def test_poll_gaps_stretch_to_the_cap():
     assert gaps == sorted(gaps) and gaps[-1] == 30 and 3 < gaps[12] < 30
 
 
-def _scheduler(aloop, client, policy, seen):
+def _scheduler(client, policy, seen):
     return PollScheduler(client, policy, on_status=lambda j, s: seen.append((j, s.raw_status)),
                          on_error=lambda j, e, retry: seen.append((j, type(e).__name__)),
                          on_timeout=lambda j: seen.append((j, "timeout")))
 
 
+async def _poll_stuck_jobs(demo, count, policy, seen, polls, before_start=lambda: None):
+    """Submit ``count`` jobs that never finish and poll them until ``polls`` answers came back."""
+    client = ApiClient(demo.api_url, KEY)
+    ids = [await client.submit(CoverRequest(f"stuck-{i}")) for i in range(count)]
+    sched = _scheduler(client, policy, seen)
+    before_start()
+    for i, tid in enumerate(ids):
+        sched.track(i, tid, time.time(), now=True)
+    sched.start()
+    await until(lambda: len(seen) >= polls, what=f"{polls} polls")
+    await sched.stop()
+    await client.aclose()
+
+
 def test_scheduler_limits_concurrent_requests(aloop, demo):
     demo.latency = 0.3
     seen = []
-
-    async def body():
-        client = ApiClient(demo.api_url, KEY)
-        ids = [await client.submit(CoverRequest(f"stuck-{i}")) for i in range(10)]
-        demo.state.max_in_flight = 0
-        sched = _scheduler(aloop, client, PollPolicy(interval=0.05, concurrency=4), seen)
-        for i, tid in enumerate(ids):
-            sched.track(i, tid, time.time(), now=True)
-        sched.start()
-        await until(lambda: len(seen) >= 20, what="20 polls")
-        await sched.stop()
-        await client.aclose()
-
-    run(aloop, body())
+    run(aloop, _poll_stuck_jobs(demo, 10, PollPolicy(interval=0.05, concurrency=4), seen, 20,
+                                before_start=lambda: setattr(demo.state, "max_in_flight", 0)))
     assert demo.state.max_in_flight == 4
     assert {raw for _, raw in seen} == {"processing"}
 
 
 def test_scheduler_holds_every_job_back_after_a_429(aloop, demo):
     seen = []
-
-    async def body():
-        client = ApiClient(demo.api_url, KEY)
-        ids = [await client.submit(CoverRequest(f"stuck-{i}")) for i in range(3)]
-        sched = _scheduler(aloop, client, PollPolicy(interval=0.05, concurrency=1), seen)
-        demo.inject("429", path_contains="status", retry_after="1")
-        start = time.monotonic()
-        for i, tid in enumerate(ids):
-            sched.track(i, tid, time.time(), now=True)
-        sched.start()
-        await until(lambda: len(seen) >= 4, what="polls after the 429")
-        await sched.stop()
-        await client.aclose()
-        return start
-
-    start = run(aloop, body())
+    run(aloop, _poll_stuck_jobs(demo, 3, PollPolicy(interval=0.05, concurrency=1), seen, 4,
+                                before_start=lambda: demo.inject("429", path_contains="status", retry_after="1")))
     status = demo.requests("api", "status")
     assert seen[0][1] == "RateLimited"
     gap = status[1].at - status[0].at
@@ -119,7 +107,7 @@ def test_scheduler_stops_at_done_and_times_out(aloop, demo):
         client = ApiClient(demo.api_url, KEY)
         done = await client.submit(CoverRequest("aud1"))
         stuck = await client.submit(CoverRequest("stuck-1"))
-        sched = _scheduler(aloop, client, PollPolicy(interval=0.05, timeout=0.5), seen)
+        sched = _scheduler(client, PollPolicy(interval=0.05, timeout=0.5), seen)
         sched.track(1, done, time.time(), now=True)
         sched.track(2, stuck, time.time(), now=True)
         sched.start()
@@ -139,7 +127,7 @@ def test_unknown_task_fails_the_job(aloop, demo):
 
     async def body():
         client = ApiClient(demo.api_url, KEY)
-        sched = _scheduler(aloop, client, PollPolicy(interval=0.05), seen)
+        sched = _scheduler(client, PollPolicy(interval=0.05), seen)
         sched.track(7, "upl-never-existed", time.time(), now=True)
         sched.start()
         await until(lambda: seen)

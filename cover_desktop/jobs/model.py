@@ -6,7 +6,7 @@ import enum
 import time
 from dataclasses import dataclass, field
 
-from ..api.models import Clip, CoverRequest, TaskStatus
+from ..api.models import Clip, CoverRequest, Phase, TaskStatus
 
 
 class JobState(str, enum.Enum):
@@ -77,7 +77,6 @@ class Job:
 
     def apply(self, status: TaskStatus, now: float | None = None) -> bool:
         """Take in a status answer; True when anything the user sees changed."""
-        from ..api.models import Phase
         now = now or time.time()
         changed = False
         if status.raw_status != self.raw_status:

@@ -119,7 +119,8 @@ class MediaFetcher:
             raise
         except httpx.HTTPError as exc:
             # the .part file stays: the next try resumes from where this one stopped
-            raise MediaError(f"Downloading the {what} failed ({type(exc).__name__}); it will be tried again.")
+            raise MediaError(f"Downloading the {what} failed ({type(exc).__name__}); "
+                             "it will be tried again.") from exc
         if total is not None and got < total:
             raise MediaError(f"The {what} download stopped early ({got} of {total} bytes).")
         ext = sniff(head, kind) or ""

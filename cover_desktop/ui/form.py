@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (QCheckBox, QFormLayout, QHBoxLayout, QLabel, QLin
                                QPushButton, QToolButton, QVBoxLayout, QWidget)
 
 from ..api.errors import ValidationError
-from ..api.models import CREDITS_MAX, CREDITS_MIN, PROMPT_MAX, STYLE_MAX, TITLE_MAX, CoverRequest
+from ..api.models import CREDITS_MAX, CREDITS_MIN, PROMPT_MAX, CoverRequest
 from .drops import IdLineEdit
 
 SUBMIT_TEXT = f"Submit  \u00b7  {CREDITS_MIN}\u2013{CREDITS_MAX} credits"
@@ -198,5 +198,3 @@ class CoverForm(QWidget):
         self.prompt_count.setStyleSheet(
             f"color: {'#c62828' if n > PROMPT_MAX else 'palette(mid)'}; font-size: 11px;")
 
-
-__all__ = ["CoverForm", "SUBMIT_TEXT", "STYLE_MAX", "TITLE_MAX"]

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import time
-
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt, QTimer
 
-from ..jobs.model import Job, JobState
+from ..jobs.model import Job
 
 JobRole = Qt.ItemDataRole.UserRole + 1
 ElapsedRole = Qt.ItemDataRole.UserRole + 2
@@ -122,5 +120,3 @@ class JobsModel(QAbstractListModel):
                 self.dataChanged.emit(idx, idx, [Qt.ItemDataRole.DisplayRole, ElapsedRole])
         self._update_timer()
 
-
-__all__ = ["JobsModel", "JobRole", "ElapsedRole", "fmt_elapsed", "job_summary", "JobState", "time"]

@@ -245,7 +245,6 @@ class MainWindow(QMainWindow):
         if not hasattr(self, "clips_model"):
             self.clips_model = ClipsModel(rt.thumbs, self)
             self.clips_view.setModel(self.clips_model)
-            self.clips_view.selectionModel().currentChanged.connect(lambda *_: None)
             self.player_bar = PlayerBar(rt.player)
             self.player_host.addWidget(self.player_bar)
             self.player_bar.playClicked.connect(self.toggle_play)
@@ -429,7 +428,6 @@ class MainWindow(QMainWindow):
         else:
             text = f"Job failed: {what}. {job.error}"
             self.show_error(text)
-        self.rt.library.keep(job)
         if not self.isActiveWindow():
             self._notify(text)
 

@@ -158,6 +158,5 @@ class SettingsDialog(QDialog):
         self.accept()
 
     def done(self, result: int) -> None:
-        for t in list(self._tasks._tasks):
-            t.cancel()
+        self._tasks.cancel()
         super().done(result)

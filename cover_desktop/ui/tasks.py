@@ -36,6 +36,10 @@ class TaskKeeper:
             self.on_error(f"Something went wrong{' while ' + what if what else ''}: {exc}. "
                           "Details are in the log (Help \u2192 Open log folder).")
 
+    def cancel(self) -> None:
+        for t in list(self._tasks):
+            t.cancel()
+
     async def cancel_all(self) -> None:
         tasks = list(self._tasks)
         for t in tasks:
