@@ -208,3 +208,18 @@ def test_thumbnail_cache_is_bounded_and_kept_on_disk(aloop, tmp_path, demo):
     bad.write_text("<html>")
     cache.get(str(bad))
     run(aloop, until(lambda: cache.failed(str(bad))))
+
+
+def test_oversized_media_is_refused(aloop, demo, tmp_path, monkeypatch):
+    import cover_desktop.media.fetch as fetch
+    monkeypatch.setattr(fetch, "IMAGE_MAX", 1000)
+    fetcher = MediaFetcher()
+    try:
+        with pytest.raises(MediaError, match="more than|larger than"):
+            run(aloop, fetcher.fetch(f"{demo.media_url}/image_big.png", tmp_path / "i", "image"))
+        demo.inject("stream", target="media", path_contains="image_")  # no length: caught while reading
+        with pytest.raises(MediaError, match="larger than"):
+            run(aloop, fetcher.fetch(f"{demo.media_url}/image_big.png", tmp_path / "i", "image"))
+    finally:
+        run(aloop, fetcher.aclose())
+    assert list(tmp_path.iterdir()) == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QCheckBox, QLabel, QLineEdit,
                                QMainWindow, QMessageBox, QPlainTextEdit, QPushButton, QSlider)
@@ -323,3 +323,49 @@ def test_saving_a_key_in_settings_switches_to_the_live_server(harness, demo, alo
     run(aloop, until(lambda: demo.submits == 1))
     assert demo.requests("api", "generate")[0].headers["authorization"] == "Bearer aio_saved_in_settings"
     assert (win.rt.keystore.file.stat().st_mode & 0o777) == 0o600
+
+
+def test_pasting_several_ids_offers_a_batch(harness, demo, keyed, aloop):
+    win = harness.window(demo.api_url)
+    QApplication.clipboard().setText("aud1001\naud1002")
+    field = find(win, "audioIdEdit")
+    field.setFocus()
+    QTest.keySequence(field, QKeySequence(QKeySequence.StandardKey.Paste))
+    assert win.batch_box is not None and "2 jobs" in win.batch_box.text()
+    assert field.text() == ""
+    win.batch_box.button(QMessageBox.StandardButton.Cancel).click()
+    QApplication.clipboard().setText("https://example.org/song/aud5555")
+    QTest.keySequence(field, QKeySequence(QKeySequence.StandardKey.Paste))
+    assert field.text() == "aud5555"
+
+
+def test_a_dead_network_while_polling_is_shown_and_recovers(harness, demo, keyed, aloop):
+    demo.duration = 60
+    win = harness.window(demo.api_url)
+    fill(win, "aud1")
+    win.submit()
+    run(aloop, until(lambda: jobs(win) and jobs(win)[0].task_id))
+    demo.inject("reset", path_contains="status", count=1000)
+    run(aloop, until(lambda: "unreachable" in win.conn_label.text(), what="the connection state"))
+    assert jobs(win)[0].state is JobState.RUNNING, "a dead network never fails or loses the job"
+    assert "cut off" in rows(win)[0]
+    demo.clear_faults()
+    demo.finish_all()
+    win.rt.service.scheduler.poll_now()
+    run(aloop, until(lambda: jobs(win)[0].state is JobState.DONE, timeout=15, what="recovery"))
+    assert "unreachable" not in win.conn_label.text()
+
+
+def test_a_key_refused_while_polling_pauses_checking_and_says_why(harness, demo, keyed, aloop):
+    demo.duration = 60
+    win = harness.window(demo.api_url)
+    fill(win, "aud1")
+    win.submit()
+    run(aloop, until(lambda: jobs(win) and jobs(win)[0].task_id))
+    demo.inject("401", path_contains="status")
+    run(aloop, until(lambda: win.rt.service.scheduler.paused, what="polling to pause"))
+    assert "key" in win.poll_label.text() and win.banner.isVisible() and "Key not accepted" in win.banner_text.text()
+    assert jobs(win)[0].state is JobState.RUNNING
+    polls = len(demo.requests("api", "status"))
+    run(aloop, asyncio.sleep(0.6))
+    assert len(demo.requests("api", "status")) == polls, "no hammering with a refused key"
