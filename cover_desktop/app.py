@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from . import APP_ID, APP_NAME, __version__
 from .api.client import ApiClient, normalize_base_url
 from .demo import DEMO_KEY, DemoServer
+from .gcguard import MainThreadGC
 from .jobs.scheduler import PollPolicy
 from .jobs.service import JobService
 from .jobs.store import AsyncJobStore
@@ -184,6 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     import qasync
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    collector = MainThreadGC(parent=app)  # noqa: F841 (kept alive by its parent)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)

@@ -22,6 +22,15 @@ from cover_desktop.demo import DemoServer  # noqa: E402
 KEY = "aio_test_secret_key_4242"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def gui_thread_gc(qapp):
+    """As in the app: cycles are collected on the GUI thread only (see cover_desktop.gcguard)."""
+    from cover_desktop.gcguard import MainThreadGC
+    guard = MainThreadGC()
+    yield guard
+    guard.stop()
+
+
 @pytest.fixture(autouse=True)
 def private_dirs(tmp_path, monkeypatch):
     for var in ("CONFIG", "DATA", "CACHE", "STATE"):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import gc
+
 from cover_desktop.app import Runtime, parse_args
 from cover_desktop.jobs.model import Job
 from cover_desktop.settings import KeyStore, Settings
@@ -33,7 +36,11 @@ class Harness:
                 win.close()
                 run(self.loop, win.tasks.cancel_all())
                 run(self.loop, rt.aclose())
+                # destroyed now, on this thread, rather than by a collector running somewhere else
                 win.deleteLater()
+                rt.deleteLater()
+                run(self.loop, asyncio.sleep(0))
+                gc.collect()
 
     def close_all(self) -> None:
         for _, win in list(self.open):
