@@ -118,6 +118,7 @@ def test_scheduler_stops_at_done_and_times_out(aloop, demo):
         return done
 
     done = run(aloop, body())
+    assert seen.count((2, "processing")) >= 1, "a job is asked about at least once before it times out"
     assert seen.count((1, "complete")) == 1, "a finished job is polled no more"
     assert len(demo.requests("api", f"task_id={done}")) == 1
 
@@ -137,3 +138,22 @@ def test_unknown_task_fails_the_job(aloop, demo):
 
     run(aloop, body())
     assert seen == [(7, "NotFound")]
+
+
+def test_a_job_older_than_the_timeout_is_checked_once_before_giving_up(aloop, demo):
+    """After the app was closed for a long time, a job may well be finished: ask before timing out."""
+    seen = []
+
+    async def body():
+        client = ApiClient(demo.api_url, KEY)
+        tid = await client.submit(CoverRequest("aud1"))
+        sched = _scheduler(client, PollPolicy(interval=0.05, timeout=60), seen)
+        sched.track(1, tid, time.time() - 3600, now=True)
+        sched.start()
+        await until(lambda: seen)
+        await asyncio.sleep(0.2)
+        await sched.stop()
+        await client.aclose()
+
+    run(aloop, body())
+    assert seen == [(1, "complete")]

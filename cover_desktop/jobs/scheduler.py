@@ -140,7 +140,8 @@ class PollScheduler:
             return self._gate_until - now
         wall = time.time()
         for e in list(self._entries.values()):
-            if not e.in_flight and wall - e.submitted_at > self.policy.timeout:
+            # at least one answer first: after a long time closed, a job may well be finished
+            if not e.in_flight and e.polls and wall - e.submitted_at > self.policy.timeout:
                 self.untrack(e.job_id)
                 self.on_timeout(e.job_id)
         free = self.policy.concurrency - self._busy
