@@ -1,11 +1,18 @@
-"""Playback: one QMediaPlayer for the app, playing the local copy when there is one, else the URL."""
+"""Playback: one QMediaPlayer for the app, playing the local copy when there is one, else the URL.
+
+Every command reaches the player as a queued call to its C++ slot, never as a direct call from Python.
+A direct call holds the GIL while the FFmpeg backend waits on a Qt lock; the backend's own thread,
+tearing down the previous source, holds that lock while it waits for the GIL (PySide asks Python
+whether a virtual is overridden). That deadlock froze a run of the test suite in stop(). Queued, the
+slot runs from the event loop with the GIL released.
+"""
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import Q_ARG, QMetaObject, QObject, Qt, QUrl, Signal
 from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer
 
 log = logging.getLogger(__name__)
@@ -39,9 +46,12 @@ class PlayerController(QObject):
     def playing(self) -> bool:
         return self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
 
+    def _queue(self, slot: str, *args) -> None:
+        QMetaObject.invokeMethod(self.player, slot, Qt.ConnectionType.QueuedConnection, *args)
+
     def play(self, key: str, local_path: str = "", url: str = "") -> bool:
         """Load (if another clip) and play. False with a ``problem`` when there is nothing to play."""
-        if key != self.current or self.player.source().isEmpty():
+        if key != self.current:
             if local_path and Path(local_path).exists():
                 source = QUrl.fromLocalFile(local_path)
             elif url.startswith(("http://", "https://")):
@@ -50,28 +60,28 @@ class PlayerController(QObject):
                 self.problem.emit("This clip has no audio to play yet.")
                 return False
             self.current = key
-            self.player.setSource(source)
+            self._queue("setSource", Q_ARG(QUrl, source))
             self.currentChanged.emit(key)
-        self.player.play()
+        self._queue("play")
         return True
 
     def toggle(self) -> None:
         if self.playing:
-            self.player.pause()
-        elif not self.player.source().isEmpty():
-            self.player.play()
+            self._queue("pause")
+        elif self.current:
+            self._queue("play")
 
     def stop(self) -> None:
-        self.player.stop()
+        self._queue("stop")
 
     def unload(self) -> None:
-        self.player.stop()
-        self.player.setSource(QUrl())
+        self._queue("stop")
+        self._queue("setSource", Q_ARG(QUrl, QUrl()))
         self.current = ""
         self.currentChanged.emit("")
 
     def seek(self, ms: int) -> None:
-        self.player.setPosition(max(0, int(ms)))
+        self._queue("setPosition", Q_ARG("qint64", max(0, int(ms))))
 
     def set_volume(self, v: float) -> None:
         self.output.setVolume(max(0.0, min(1.0, v)))
