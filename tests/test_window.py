@@ -369,3 +369,11 @@ def test_a_key_refused_while_polling_pauses_checking_and_says_why(harness, demo,
     polls = len(demo.requests("api", "status"))
     run(aloop, asyncio.sleep(0.6))
     assert len(demo.requests("api", "status")) == polls, "no hammering with a refused key"
+
+
+def test_enter_in_the_audio_id_field_submits(harness, demo, keyed, aloop):
+    win = harness.window(demo.api_url)
+    QTest.keyClicks(find(win, "audioIdEdit"), "aud42")
+    QTest.keyClick(find(win, "audioIdEdit"), Qt.Key.Key_Return)
+    run(aloop, until(lambda: demo.submits == 1))
+    assert demo.requests("api", "generate")[0].json()["audio_id"] == "aud42"

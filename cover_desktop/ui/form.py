@@ -120,6 +120,8 @@ class CoverForm(QWidget):
         self.custom.toggled.connect(self._custom_toggled)
         self.advanced.toggled.connect(self._advanced_toggled)
         self.submit.clicked.connect(self.submitRequested)
+        # type an id, press Enter: the shortest path, as in any search field
+        self.audio_id.returnPressed.connect(self.submitRequested)
         self.prompt.textChanged.connect(self._count)
         for w, name in ((self.audio_id, "audio_id"), (self.style_edit, "style"), (self.title_edit, "title"),
                         (self.callback, "callback_url")):
