@@ -123,37 +123,28 @@ def test_scheduler_stops_at_done_and_times_out(aloop, demo):
     assert len(demo.requests("api", f"task_id={done}")) == 1
 
 
+async def _poll_until_answered(demo, policy, seen, task_id=None, submitted_at=None):
+    """Track one job (a new demo task unless ``task_id``), poll until the first answer, then a moment more."""
+    client = ApiClient(demo.api_url, KEY)
+    task_id = task_id or await client.submit(CoverRequest("aud1"))
+    sched = _scheduler(client, policy, seen)
+    sched.track(1, task_id, submitted_at or time.time(), now=True)
+    sched.start()
+    await until(lambda: seen)
+    await asyncio.sleep(0.2)
+    await sched.stop()
+    await client.aclose()
+
+
 def test_unknown_task_fails_the_job(aloop, demo):
     seen = []
-
-    async def body():
-        client = ApiClient(demo.api_url, KEY)
-        sched = _scheduler(client, PollPolicy(interval=0.05), seen)
-        sched.track(7, "upl-never-existed", time.time(), now=True)
-        sched.start()
-        await until(lambda: seen)
-        await asyncio.sleep(0.2)
-        await sched.stop()
-        await client.aclose()
-
-    run(aloop, body())
-    assert seen == [(7, "NotFound")]
+    run(aloop, _poll_until_answered(demo, PollPolicy(interval=0.05), seen, task_id="upl-never-existed"))
+    assert seen == [(1, "NotFound")]
 
 
 def test_a_job_older_than_the_timeout_is_checked_once_before_giving_up(aloop, demo):
     """After the app was closed for a long time, a job may well be finished: ask before timing out."""
     seen = []
-
-    async def body():
-        client = ApiClient(demo.api_url, KEY)
-        tid = await client.submit(CoverRequest("aud1"))
-        sched = _scheduler(client, PollPolicy(interval=0.05, timeout=60), seen)
-        sched.track(1, tid, time.time() - 3600, now=True)
-        sched.start()
-        await until(lambda: seen)
-        await asyncio.sleep(0.2)
-        await sched.stop()
-        await client.aclose()
-
-    run(aloop, body())
+    run(aloop, _poll_until_answered(demo, PollPolicy(interval=0.05, timeout=60), seen,
+                                    submitted_at=time.time() - 3600))
     assert seen == [(1, "complete")]

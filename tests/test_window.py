@@ -339,12 +339,18 @@ def test_pasting_several_ids_offers_a_batch(harness, demo, keyed, aloop):
     assert field.text() == "aud5555"
 
 
-def test_a_dead_network_while_polling_is_shown_and_recovers(harness, demo, keyed, aloop):
+def running_job_window(harness, demo, aloop):
+    """A window following one job that will not finish on its own."""
     demo.duration = 60
     win = harness.window(demo.api_url)
     fill(win, "aud1")
     win.submit()
-    run(aloop, until(lambda: jobs(win) and jobs(win)[0].task_id))
+    run(aloop, until(lambda: jobs(win) and jobs(win)[0].task_id, what="a task id"))
+    return win
+
+
+def test_a_dead_network_while_polling_is_shown_and_recovers(harness, demo, keyed, aloop):
+    win = running_job_window(harness, demo, aloop)
     demo.inject("reset", path_contains="status", count=1000)
     run(aloop, until(lambda: "unreachable" in win.conn_label.text(), what="the connection state"))
     assert jobs(win)[0].state is JobState.RUNNING, "a dead network never fails or loses the job"
@@ -357,11 +363,7 @@ def test_a_dead_network_while_polling_is_shown_and_recovers(harness, demo, keyed
 
 
 def test_a_key_refused_while_polling_pauses_checking_and_says_why(harness, demo, keyed, aloop):
-    demo.duration = 60
-    win = harness.window(demo.api_url)
-    fill(win, "aud1")
-    win.submit()
-    run(aloop, until(lambda: jobs(win) and jobs(win)[0].task_id))
+    win = running_job_window(harness, demo, aloop)
     demo.inject("401", path_contains="status")
     run(aloop, until(lambda: win.rt.service.scheduler.paused, what="polling to pause"))
     assert "key" in win.poll_label.text() and win.banner.isVisible() and "Key not accepted" in win.banner_text.text()
