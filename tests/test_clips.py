@@ -223,3 +223,22 @@ def test_oversized_media_is_refused(aloop, demo, tmp_path, monkeypatch):
     finally:
         run(aloop, fetcher.aclose())
     assert list(tmp_path.iterdir()) == []
+
+
+def test_library_keeps_its_selection_while_jobs_change(harness, demo, keyed, aloop):
+    win = finished_window(harness, demo, aloop)
+    win.library_button.setChecked(True)
+    model = win.clips_view.model()
+    win.clips_view.setCurrentIndex(model.index(1))
+    resets = []
+    model.modelReset.connect(lambda: resets.append(1))
+    job = jobs(win)[0]
+    job.clips[1].media_error = "changed"
+    win.rt.service.jobChanged.emit(job)
+    assert resets == [] and win.clips_view.currentIndex().row() == 1
+    assert "changed" in model.index(1).data(Qt.UserRole + 15)
+    demo.duration = 60
+    win.form.audio_id.setText("aud2")
+    win.submit()
+    run(aloop, until(lambda: len(jobs(win)) == 2))
+    assert resets == [], "a new job without clips changes nothing in the library"

@@ -86,15 +86,21 @@ class ClipsModel(QAbstractListModel):
         self._set([(j, r) for j in jobs for r in j.clips])
 
     def refresh_job(self, job: Job, all_jobs: list[Job]) -> None:
-        """A job changed: rebuild only if it is what the view shows (clips may have been added)."""
-        if self.library_mode:
-            self.show_library(all_jobs)
-        elif self.job is not None and self.job.id == job.id:
-            if len(job.clips) != len(self._rows):
-                self.show_job(job)
+        """A job changed: repaint its rows; rebuild (a model reset) only when it gained clips."""
+        if not self.library_mode and (self.job is None or self.job.id != job.id):
+            return
+        rows = [i for i, (j, _) in enumerate(self._rows) if j.id == job.id]
+        if len(rows) != len(job.clips):
+            if self.library_mode:
+                self.show_library(all_jobs)
             else:
-                self._rows = [(job, r) for r in job.clips]
-                self._emit_all()
+                self.show_job(job)
+            return
+        for i, rec in zip(rows, job.clips, strict=True):
+            self._rows[i] = (job, rec)
+        if rows:
+            self._reindex_images()
+            self.dataChanged.emit(self.index(rows[0]), self.index(rows[-1]))
 
     def clip_changed(self, job_id: int, clip_id: str) -> None:
         row = self._index.get(f"{job_id}/{clip_id}")
@@ -128,10 +134,6 @@ class ClipsModel(QAbstractListModel):
         for i, (_, r) in enumerate(self._rows):
             if r.image_path:
                 self._by_image.setdefault(r.image_path, []).append(i)
-
-    def _emit_all(self) -> None:
-        if self._rows:
-            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
 
     def _thumb_ready(self, source: str) -> None:
         for row in self._by_image.get(source, []):

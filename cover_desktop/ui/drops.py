@@ -36,14 +36,8 @@ def mime_may_hold_ids(mime: QMimeData | None) -> bool:
     return mime is not None and (mime.hasText() or mime.hasUrls())
 
 
-class IdLineEdit(QLineEdit):
-    """The audio_id field: a drop or paste of a link becomes its id; several ids go to ``idsDropped``."""
-
-    idsDropped = Signal(list)
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setAcceptDrops(True)
+class IdDropTarget:
+    """Mixin for a widget that takes drags which may hold ids and hands what it finds to ``take_ids``."""
 
     def dragEnterEvent(self, event):
         if mime_may_hold_ids(event.mimeData()):
@@ -54,11 +48,26 @@ class IdLineEdit(QLineEdit):
     def dragMoveEvent(self, event):
         if mime_may_hold_ids(event.mimeData()):
             event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
 
     def dropEvent(self, event):
         ids = ids_from_mime(event.mimeData())
         event.acceptProposedAction()
         self.take_ids(ids)
+
+    def take_ids(self, ids: list[str]) -> None:
+        raise NotImplementedError
+
+
+class IdLineEdit(IdDropTarget, QLineEdit):
+    """The audio_id field: a drop or paste of a link becomes its id; several ids go to ``idsDropped``."""
+
+    idsDropped = Signal(list)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setAcceptDrops(True)
 
     def keyPressEvent(self, event):
         if event.matches(QKeySequence.StandardKey.Paste):

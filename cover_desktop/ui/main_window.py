@@ -20,7 +20,7 @@ from ..jobs.model import Job, JobState
 from ..media.export import export_clip
 from .clips_model import ClipsModel, clip_key
 from .delegates import ClipDelegate, JobDelegate
-from .drops import ids_from_mime, mime_may_hold_ids
+from .drops import IdDropTarget, ids_from_mime
 from .form import CoverForm
 from .jobs_model import JobsModel
 from .player_bar import PlayerBar
@@ -42,7 +42,7 @@ def _section(text: str) -> QLabel:
     return label
 
 
-class MainWindow(QMainWindow):
+class MainWindow(IdDropTarget, QMainWindow):
     closed = Signal()
 
     def __init__(self, runtime: "Runtime"):
@@ -367,22 +367,12 @@ class MainWindow(QMainWindow):
         else:
             self.show_message(f"{done} jobs submitted.")
 
-    # -- drops anywhere on the window ---------------------------------------------------------------------------
-    def dragEnterEvent(self, event):
-        if mime_may_hold_ids(event.mimeData()):
-            event.acceptProposedAction()
-
-    def dragMoveEvent(self, event):
-        if mime_may_hold_ids(event.mimeData()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event):
-        ids = ids_from_mime(event.mimeData())
-        event.acceptProposedAction()
-        if not ids:
-            self.show_error("No audio id found in what was dropped.")
-        else:
+    # -- drops anywhere on the window (IdDropTarget) ----------------------------------------------------------------
+    def take_ids(self, ids: list[str]) -> None:
+        if ids:
             self.offer_batch(ids)
+        else:
+            self.show_error("No audio id found in what was dropped.")
 
     def import_ids(self) -> None:
         dlg = QFileDialog(self, "Import audio ids", str(Path.home()), "Text files (*.txt *.csv);;All files (*)")
