@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from . import APP_ID, APP_NAME, __version__
@@ -59,7 +59,9 @@ class Runtime(QObject):
         self.base_url = ""
         self.db_path = Path()
         self.fetcher = MediaFetcher()
-        self.thumbs = ThumbnailCache(Dirs.cache() / "thumbs", parent=self)
+        screen = QGuiApplication.primaryScreen()
+        self.thumbs = ThumbnailCache(Dirs.cache() / "thumbs", dpr=screen.devicePixelRatio() if screen else 1.0,
+                                     parent=self)
         self.player = PlayerController(settings.volume, parent=self)
 
     def icon(self) -> QIcon:

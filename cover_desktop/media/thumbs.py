@@ -9,34 +9,55 @@ import logging
 from collections import OrderedDict
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QObject, QRectF, Qt, Signal
+from PySide6.QtGui import QImage, QPainter, QPainterPath
 
 log = logging.getLogger(__name__)
 
-SIZE = 96
+COVER_SIZE = 56   # logical pixels of a cover in a clip row
 
 
-def _scaled(source: str, cached: str) -> QImage | None:
-    """Runs in a worker thread: QImage (unlike QPixmap) is safe there."""
+def _scaled(source: str, cached: str, px: int, dpr: float) -> QImage | None:
+    """Runs in a worker thread (QImage, unlike QPixmap, is safe there): a square crop at exactly the
+    device pixels a row paints, so painting never scales."""
     img = QImage(cached)
     if img.isNull():
         img = QImage(source)
         if img.isNull():
             return None
-        img = img.scaled(SIZE, SIZE, Qt.AspectRatioMode.KeepAspectRatioByExpanding,
+        img = img.scaled(px, px, Qt.AspectRatioMode.KeepAspectRatioByExpanding,
                          Qt.TransformationMode.SmoothTransformation)
+        img = _rounded(img.copy((img.width() - px) // 2, (img.height() - px) // 2, px, px), px * 6 // COVER_SIZE)
         Path(cached).parent.mkdir(parents=True, exist_ok=True)
         img.save(cached, "PNG")
+    # the raster engine's fastest source format; corners are already transparent, so no clip path per paint
+    img = img.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+    img.setDevicePixelRatio(dpr)
     return img
+
+
+def _rounded(img: QImage, radius: int) -> QImage:
+    out = QImage(img.size(), QImage.Format.Format_ARGB32_Premultiplied)
+    out.fill(Qt.GlobalColor.transparent)
+    path = QPainterPath()
+    path.addRoundedRect(QRectF(0, 0, img.width(), img.height()), radius, radius)
+    p = QPainter(out)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setClipPath(path)
+    p.drawImage(0, 0, img)
+    p.end()
+    return out
 
 
 class ThumbnailCache(QObject):
     ready = Signal(str)   # the source path whose thumbnail is now available (or failed)
 
-    def __init__(self, cache_dir: Path, capacity: int = 400, parent: QObject | None = None):
+    def __init__(self, cache_dir: Path, capacity: int = 400, size: int = COVER_SIZE, dpr: float = 1.0,
+                 parent: QObject | None = None):
         super().__init__(parent)
         self.cache_dir = cache_dir
+        self.dpr = dpr
+        self.px = max(1, round(size * dpr))
         self.capacity = capacity
         self._images: OrderedDict[str, QImage] = OrderedDict()
         self._failed: set[str] = set()
@@ -72,10 +93,10 @@ class ThumbnailCache(QObject):
         await asyncio.gather(*tasks, return_exceptions=True)
 
     async def _load(self, source: str) -> None:
-        cached = self.cache_dir / (hashlib.sha1(source.encode()).hexdigest() + ".png")
+        cached = self.cache_dir / f"{hashlib.sha1(source.encode()).hexdigest()}-{self.px}.png"
         try:
             async with self._sem:
-                img = await asyncio.to_thread(_scaled, source, str(cached))
+                img = await asyncio.to_thread(_scaled, source, str(cached), self.px, self.dpr)
         except asyncio.CancelledError:
             raise
         except Exception as exc:  # a broken file shows the broken-image mark, nothing more

@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPainte
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ..jobs.model import Job, JobState
+from ..media.thumbs import COVER_SIZE
 from .clips_model import BrokenCoverRole, ClipRole, DetailRole, PlayingRole
 from .jobs_model import ElapsedRole, JobRole
 
@@ -94,7 +95,7 @@ class JobDelegate(QStyledItemDelegate):
 
 
 class ClipDelegate(QStyledItemDelegate):
-    COVER = 56
+    COVER = COVER_SIZE
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         return QSize(260, self.COVER + PAD * 2)
@@ -114,9 +115,12 @@ class ClipDelegate(QStyledItemDelegate):
         img: QImage | None = index.data(Qt.ItemDataRole.DecorationRole)
         playing = bool(index.data(PlayingRole))
         if isinstance(img, QImage) and not img.isNull():
-            painter.setClipPath(path)
-            painter.drawImage(cover, img)
-            painter.setClipping(False)
+            if img.deviceIndependentSize().toSize() == cover.size().toSize():
+                painter.drawImage(cover.topLeft(), img)  # made to measure and pre-rounded: a plain blit
+            else:
+                painter.setClipPath(path)
+                painter.drawImage(cover, img)
+                painter.setClipping(False)
         else:
             painter.fillPath(path, QColor(128, 128, 128, 60))
             painter.setPen(dim)
