@@ -98,14 +98,14 @@ class ClipsModel(QAbstractListModel):
             return
         for i, rec in zip(rows, job.clips, strict=True):
             self._rows[i] = (job, rec)
+            self._index_image(i)
         if rows:
-            self._reindex_images()
             self.dataChanged.emit(self.index(rows[0]), self.index(rows[-1]))
 
     def clip_changed(self, job_id: int, clip_id: str) -> None:
         row = self._index.get(f"{job_id}/{clip_id}")
         if row is not None:
-            self._reindex_images()
+            self._index_image(row)
             idx = self.index(row)
             self.dataChanged.emit(idx, idx)
 
@@ -131,9 +131,16 @@ class ClipsModel(QAbstractListModel):
 
     def _reindex_images(self) -> None:
         self._by_image = {}
-        for i, (_, r) in enumerate(self._rows):
-            if r.image_path:
-                self._by_image.setdefault(r.image_path, []).append(i)
+        for i in range(len(self._rows)):
+            self._index_image(i)
+
+    def _index_image(self, row: int) -> None:
+        """One row's cover into the path -> rows index (download progress calls this per chunk: no rescan)."""
+        path = self._rows[row][1].image_path
+        if path:
+            rows = self._by_image.setdefault(path, [])
+            if row not in rows:
+                rows.append(row)
 
     def _thumb_ready(self, source: str) -> None:
         for row in self._by_image.get(source, []):
