@@ -18,8 +18,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["COVER_DESKTOP_NO_KEYRING"] = "1"
 
 from cover_desktop.demo import DemoServer  # noqa: E402
-
-KEY = "aio_test_secret_key_4242"
+from helpers import KEY, Harness  # noqa: E402
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -79,26 +78,8 @@ def aloop(qapp):
     asyncio.set_event_loop(None)
 
 
-def run(loop: asyncio.AbstractEventLoop, coro: Coroutine[Any, Any, Any], timeout: float = 30) -> Any:
-    """Run Qt's and asyncio's loop until ``coro`` is done."""
-    return loop.run_until_complete(asyncio.wait_for(coro, timeout))
-
-
-async def until(pred: Callable[[], Any], timeout: float = 10, what: str = "") -> Any:
-    """Spin the loop until pred() is truthy; fail with ``what`` after ``timeout`` seconds."""
-    end = time.monotonic() + timeout
-    while True:
-        value = pred()
-        if value:
-            return value
-        if time.monotonic() > end:
-            raise AssertionError(f"timed out waiting for {what or pred}")
-        await asyncio.sleep(0.02)
-
-
 @pytest.fixture
 def harness(aloop):
-    from helpers import Harness
     h = Harness(aloop)
     yield h
     h.close_all()

@@ -4,13 +4,32 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import time
+from typing import Any, Callable, Coroutine
 
 from cover_desktop.app import Runtime, parse_args
 from cover_desktop.jobs.model import Job
 from cover_desktop.settings import KeyStore, Settings
 from cover_desktop.ui.main_window import MainWindow
 
-from conftest import run
+KEY = "aio_test_secret_key_4242"
+
+
+def run(loop: asyncio.AbstractEventLoop, coro: Coroutine[Any, Any, Any], timeout: float = 30) -> Any:
+    """Run Qt's and asyncio's loop until ``coro`` is done."""
+    return loop.run_until_complete(asyncio.wait_for(coro, timeout))
+
+
+async def until(pred: Callable[[], Any], timeout: float = 10, what: str = "") -> Any:
+    """Spin the loop until pred() is truthy; fail with ``what`` after ``timeout`` seconds."""
+    end = time.monotonic() + timeout
+    while True:
+        value = pred()
+        if value:
+            return value
+        if time.monotonic() > end:
+            raise AssertionError(f"timed out waiting for {what or pred}")
+        await asyncio.sleep(0.02)
 
 
 class Harness:

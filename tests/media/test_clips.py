@@ -11,7 +11,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtTest import QTest
 
-from conftest import run, until
+from helpers import run, until
 from cover_desktop.api.errors import MediaError
 from cover_desktop.api.models import Clip, CoverRequest
 from cover_desktop.jobs.model import ClipRecord, Job, JobState

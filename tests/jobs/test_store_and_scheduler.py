@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from conftest import KEY, run, until
+from helpers import KEY, run, until
 from cover_desktop.api import ApiClient, CoverRequest
 from cover_desktop.api.models import Clip
 from cover_desktop.jobs.model import ClipRecord, Job, JobState

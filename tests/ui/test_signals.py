@@ -7,7 +7,7 @@ import sys
 
 from PySide6.QtCore import QObject, Signal
 
-from conftest import run, until
+from helpers import run, until
 from cover_desktop.jobs.model import JobState
 from helpers import jobs
 

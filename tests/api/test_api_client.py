@@ -9,7 +9,7 @@ import socket
 import httpx
 import pytest
 
-from conftest import KEY
+from helpers import KEY
 from cover_desktop.api import (ApiClient, ApiTimeout, AuthError, BadResponse, CoverRequest, InsufficientCredits,
                                InvalidRequest, NetworkError, NotFound, Phase, RateLimited, RetryPolicy, ServerError,
                                TlsError, ValidationError)

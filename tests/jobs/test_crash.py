@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from conftest import KEY, run, until
+from helpers import KEY, run, until
 from cover_desktop.api.models import CoverRequest
 from cover_desktop.jobs.model import Job, JobState
 from cover_desktop.jobs.store import JobStore

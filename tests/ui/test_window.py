@@ -10,7 +10,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QCheckBox, QLabel, QLineEdit,
                                QMainWindow, QMessageBox, QPlainTextEdit, QPushButton, QSlider)
 
-from conftest import run, until
+from helpers import run, until
 from cover_desktop.jobs.model import JobState
 from helpers import jobs, rows
 

@@ -6,7 +6,7 @@ import logging
 import os
 import stat
 
-from conftest import KEY, run, until
+from helpers import KEY, run, until
 from cover_desktop.jobs.model import JobState
 from cover_desktop.logsetup import REDACT, setup_logging
 from cover_desktop.settings import Dirs, KeyStore, Secret, Settings
