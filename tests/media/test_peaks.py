@@ -1,0 +1,243 @@
+"""Waveform peaks: a generated sine with a silent second half has the right shape, in every PCM width and
+through the decoder; the disk cache answers for an unchanged file and not for a changed one."""
+
+from __future__ import annotations
+
+import asyncio
+import math
+import struct
+import wave
+from pathlib import Path
+
+import pytest
+from helpers import run, until
+
+from cover_desktop.media.peaks import (
+    PeaksCache,
+    _decode,
+    cache_path,
+    decoder_stats,
+    peaks_for,
+)
+
+RATE = 22050
+
+
+def sine_then_silence(seconds: float = 2.0, rate: int = RATE, amp: float = 0.8) -> list[float]:
+    n = int(seconds * rate)
+    return [amp * math.sin(2 * math.pi * 440 * i / rate) if i < n // 2 else 0.0 for i in range(n)]
+
+
+def pcm_wav(path: Path, signal: list[float], width: int = 2, channels: int = 1, rate: int = RATE) -> Path:
+    frames = bytearray()
+    for v in signal:
+        if width == 1:
+            sample = bytes([int(128 + v * 127)])
+        else:
+            full = (1 << (8 * width - 1)) - 1
+            sample = int(v * full).to_bytes(width, "little", signed=True)
+        # the second channel is the first at half level: the peak comes from whichever is louder
+        other = sample if width == 1 else int(v * 0.5 * ((1 << (8 * width - 1)) - 1)).to_bytes(
+            width, "little", signed=True)
+        frames += sample + (other * (channels - 1))
+    with wave.open(str(path), "wb") as w:
+        w.setnchannels(channels)
+        w.setsampwidth(width)
+        w.setframerate(rate)
+        w.writeframes(bytes(frames))
+    return path
+
+
+def float_wav(path: Path, signal: list[float], rate: int = RATE) -> Path:
+    """WAVE_FORMAT_IEEE_FLOAT, which the standard library's wave module refuses."""
+    data = struct.pack(f"<{len(signal)}f", *signal)
+    fmt = struct.pack("<HHIIHH", 3, 1, rate, rate * 4, 4, 32)
+    body = b"WAVE" + b"fmt " + struct.pack("<I", len(fmt)) + fmt + b"data" + struct.pack("<I", len(data)) + data
+    path.write_bytes(b"RIFF" + struct.pack("<I", len(body)) + body)
+    return path
+
+
+def _crc(data: bytes, poly: int, bits: int) -> int:
+    top, mask, crc = 1 << (bits - 1), (1 << bits) - 1, 0
+    table = []
+    for i in range(256):
+        c = i << (bits - 8)
+        for _ in range(8):
+            c = ((c << 1) ^ poly) & mask if c & top else (c << 1) & mask
+        table.append(c)
+    for b in data:
+        crc = ((crc << 8) & mask) ^ table[((crc >> (bits - 8)) ^ b) & 0xFF]
+    return crc
+
+
+def flac_bytes(signal: list[float], rate: int = RATE, block: int = 4096) -> bytes:
+    """A real FLAC stream (mono, 16 bit) with verbatim subframes: no encoder needed, FFmpeg decodes it."""
+    samples = [int(v * 32767) for v in signal]
+    n = len(samples)
+    info = struct.pack(">HH", block, block) + b"\x00" * 6
+    info += ((rate << 44) | (15 << 36) | n).to_bytes(8, "big") + b"\x00" * 16
+    out = bytearray(b"fLaC" + bytes([0x80]) + len(info).to_bytes(3, "big") + info)
+    for k, start in enumerate(range(0, n, block)):
+        chunk = samples[start:start + block]
+        # sync + fixed blocking; 16-bit block size at the end; rate from STREAMINFO; mono; 16 bits/sample
+        head = bytes([0xFF, 0xF8, 0x70, 0x08]) + chr(k).encode() + struct.pack(">H", len(chunk) - 1)
+        frame = head + bytes([_crc(head, 0x07, 8)]) + b"\x02" + struct.pack(f">{len(chunk)}h", *chunk)
+        out += frame + struct.pack(">H", _crc(frame, 0x8005, 16))
+    return bytes(out)
+
+
+async def encoded(path: Path, signal: list[float], container: str, rate: int = 44100) -> Path:
+    """The signal (stereo) through one of FFmpeg's real encoders, by way of QMediaRecorder."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtMultimedia import (
+        QAudioBuffer,
+        QAudioBufferInput,
+        QAudioFormat,
+        QMediaCaptureSession,
+        QMediaFormat,
+        QMediaRecorder,
+    )
+
+    fmt = QAudioFormat()
+    fmt.setSampleFormat(QAudioFormat.SampleFormat.Int16)
+    fmt.setChannelCount(2)
+    fmt.setSampleRate(rate)
+    ints = [int(v * 32767) for v in signal for _ in (0, 1)]
+    data = struct.pack(f"<{len(ints)}h", *ints)
+    session = QMediaCaptureSession()
+    source = QAudioBufferInput(fmt)
+    session.setAudioBufferInput(source)
+    recorder = QMediaRecorder()
+    session.setRecorder(recorder)
+    media = QMediaFormat()
+    if container == "m4a":
+        media.setFileFormat(QMediaFormat.FileFormat.Mpeg4Audio)
+        media.setAudioCodec(QMediaFormat.AudioCodec.AAC)
+    else:
+        media.setFileFormat(QMediaFormat.FileFormat.FLAC)
+        media.setAudioCodec(QMediaFormat.AudioCodec.FLAC)
+    recorder.setMediaFormat(media)
+    recorder.setOutputLocation(QUrl.fromLocalFile(str(path)))
+    recorder.setAutoStop(True)   # an empty buffer ends the recording
+    pos, block = 0, 16384
+    stopped = asyncio.Event()
+
+    def send() -> None:
+        nonlocal pos
+        while pos < len(data):
+            if not source.sendAudioBuffer(QAudioBuffer(data[pos:pos + block], fmt, pos * 250_000 // rate)):
+                return
+            pos += block
+        source.sendAudioBuffer(QAudioBuffer())
+
+    source.readyToSendAudioBuffer.connect(send)
+    recorder.recorderStateChanged.connect(
+        lambda s: stopped.set() if s == QMediaRecorder.RecorderState.StoppedState else None)
+    recorder.record()
+    await asyncio.wait_for(stopped.wait(), 20)
+    return path
+
+
+def assert_loud_then_silent(peaks: list[float], buckets: int, margin: int = 2) -> None:
+    assert len(peaks) == buckets
+    half = buckets // 2
+    first, second = peaks[:half - margin], peaks[half + margin:]
+    assert min(first) > 0.9, first
+    assert max(second) < 0.01, second
+    assert all(0.0 <= v <= 1.0 for v in peaks)
+
+
+@pytest.mark.parametrize(("width", "channels"), [(1, 1), (2, 1), (2, 2), (3, 1), (3, 2), (4, 2)])
+def test_pcm_wav_sine_then_silence_has_that_shape(tmp_path, aloop, width, channels):
+    wav = pcm_wav(tmp_path / "a.wav", sine_then_silence(), width, channels)
+    assert_loud_then_silent(run(aloop, peaks_for(wav, tmp_path / "cache", 200)), 200)
+
+
+def test_a_quiet_clip_is_normalised_and_silence_stays_flat(tmp_path, aloop):
+    quiet = pcm_wav(tmp_path / "q.wav", sine_then_silence(amp=0.05))
+    assert_loud_then_silent(run(aloop, peaks_for(quiet, tmp_path / "cache", 100)), 100)
+    silent = pcm_wav(tmp_path / "s.wav", [0.0] * 5000)
+    assert run(aloop, peaks_for(silent, tmp_path / "cache", 100)) == [0.0] * 100
+
+
+def test_second_call_is_answered_by_the_cache_and_a_changed_file_is_measured_again(tmp_path, aloop):
+    cache = tmp_path / "cache"
+    wav = pcm_wav(tmp_path / "a.wav", sine_then_silence())
+    first = run(aloop, peaks_for(wav, cache, 50))
+    entry = cache_path(wav, cache, 50)
+    assert entry.exists()
+    # plant other numbers in the entry: an answer that shows them came from the cache, not from the file
+    planted = bytearray(entry.read_bytes())
+    planted[-2:] = (12345).to_bytes(2, "little")
+    entry.write_bytes(bytes(planted))
+    second = run(aloop, peaks_for(wav, cache, 50))
+    assert second[:-1] == first[:-1] and second[-1] == pytest.approx(12345 / 65535)
+    # the same path, new content (silence first, then the sine): measured again
+    pcm_wav(wav, list(reversed(sine_then_silence(2.1))))
+    third = run(aloop, peaks_for(wav, cache, 50))
+    assert max(third[:20]) < 0.01 and min(third[30:]) > 0.9
+    assert list(cache.iterdir()) == [entry]   # replaced in place, no stale entries piling up
+
+
+# a FLAC stream written by hand carries no timestamps; FFmpeg's demuxer says so, and decodes it all the same
+NO_PTS = "pts == AV_NOPTS_VALUE"
+
+
+@pytest.mark.qt_log_ignore(NO_PTS)
+def test_flac_goes_through_the_decoder(tmp_path, aloop):
+    path = tmp_path / "a.flac"
+    path.write_bytes(flac_bytes(sine_then_silence(3.0)))
+    calls = decoder_stats.calls
+    assert_loud_then_silent(run(aloop, peaks_for(path, tmp_path / "cache", 120)), 120)
+    assert decoder_stats.calls > calls
+    assert cache_path(path, tmp_path / "cache", 120).exists()
+
+
+def test_float_wav_the_standard_library_refuses_goes_through_the_decoder(tmp_path, aloop):
+    path = float_wav(tmp_path / "f.wav", sine_then_silence())
+    with pytest.raises(wave.Error), wave.open(str(path)):
+        pass
+    assert_loud_then_silent(run(aloop, peaks_for(path, tmp_path / "cache", 80)), 80)
+
+
+@pytest.mark.qt_log_ignore("^Could not open media", "Invalid data found")
+def test_undecodable_and_missing_files_give_no_peaks_and_no_cache_entry(tmp_path, aloop):
+    junk = tmp_path / "junk.mp3"
+    junk.write_bytes(b"\xff\xfb\x90\x64" + b"\x00" * 1600)
+    cache = tmp_path / "cache"
+    assert run(aloop, peaks_for(junk, cache)) == []
+    assert run(aloop, peaks_for(tmp_path / "missing.ogg", cache)) == []
+    assert not cache.exists()
+
+
+@pytest.mark.parametrize("container", ["m4a", "flac"])
+def test_files_from_real_encoders_go_through_the_decoder(tmp_path, aloop, container):
+    path = run(aloop, encoded(tmp_path / f"a.{container}", sine_then_silence(3.0, 44100), container))
+    assert path.stat().st_size > 1000
+    assert_loud_then_silent(run(aloop, peaks_for(path, tmp_path / "cache", 120)), 120, margin=4)
+
+
+@pytest.mark.qt_log_ignore(NO_PTS)
+def test_many_decodes_in_a_row_finish(tmp_path, aloop):
+    path = tmp_path / "a.flac"
+    path.write_bytes(flac_bytes(sine_then_silence(1.0)))
+
+    async def many() -> list[bool]:
+        return [bool(await _decode(path)) for _ in range(8)]
+
+    assert run(aloop, many()) == [True] * 8
+
+
+def test_peaks_cache_loads_on_first_ask_and_signals(tmp_path, aloop, qtbot):
+    wav = str(pcm_wav(tmp_path / "a.wav", sine_then_silence()))
+    cache = PeaksCache(tmp_path / "cache", buckets=64)
+    seen: list[str] = []
+    cache.ready.connect(seen.append)
+    assert cache.get(wav) is None
+    run(aloop, until(lambda: seen, what="peaks ready"))
+    assert seen == [wav]
+    assert_loud_then_silent(cache.get(wav) or [], 64)
+    assert cache.get(str(tmp_path / "nothing.wav")) is None
+    run(aloop, until(lambda: len(seen) == 2, what="missing file answered"))
+    assert cache.get(str(tmp_path / "nothing.wav")) == []
+    run(aloop, cache.aclose())
