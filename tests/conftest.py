@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import time
-from typing import Any, Callable, Coroutine
 
 import pytest
 import qasync
@@ -17,8 +15,9 @@ import qasync
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["COVER_DESKTOP_NO_KEYRING"] = "1"
 
-from cover_desktop.demo import DemoServer  # noqa: E402
 from helpers import KEY, Harness  # noqa: E402
+
+from cover_desktop.demo import DemoServer  # noqa: E402
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -7,9 +7,13 @@ import gc
 import time
 from typing import Any, Callable, Coroutine
 
-from cover_desktop.app import Runtime, parse_args
+from PySide6.QtGui import QIcon
+
+from cover_desktop.app import parse_args
 from cover_desktop.jobs.model import Job
+from cover_desktop.runtime import Runtime
 from cover_desktop.settings import KeyStore, Settings
+from cover_desktop.ui.jobs_model import JobRole
 from cover_desktop.ui.main_window import MainWindow
 
 KEY = "aio_test_secret_key_4242"
@@ -42,7 +46,7 @@ class Harness:
         args = parse_args(argv if argv is not None else ["--base-url", base_url])
         rt = Runtime(args, Settings(**settings), KeyStore())
         run(self.loop, rt.start())
-        win = MainWindow(rt)
+        win = MainWindow(rt, QIcon())
         win.show()
         self.open.append((rt, win))
         return win
@@ -53,7 +57,7 @@ class Harness:
                 self.open.remove(pair)
                 rt = pair[0]
                 win.close()
-                run(self.loop, win.tasks.cancel_all())
+                run(self.loop, win.aclose())
                 run(self.loop, rt.aclose())
                 # destroyed now, on this thread, rather than by a collector running somewhere else
                 win.deleteLater()
@@ -66,10 +70,30 @@ class Harness:
             self.close(win)
 
 
+def find(win, name, kind=None):
+    """A part of the window by its objectName (the automation contract)."""
+    w = win if win.objectName() == name else win.findChild(kind or object, name)
+    assert w is not None, name
+    return w
+
+
+def fill(win, audio_id, *, custom=False, prompt="", style="", title=""):
+    find(win, "audioIdEdit").setText(audio_id)
+    find(win, "customModeCheck").setChecked(custom)
+    find(win, "promptEdit").setPlainText(prompt)
+    find(win, "styleEdit").setText(style)
+    find(win, "titleEdit").setText(title)
+
+
+def submit(win) -> None:
+    find(win, "submitButton").click()
+
+
 def rows(win: MainWindow) -> list[str]:
-    m = win.jobs_model
+    m = find(win, "jobsView").model()
     return [m.index(i).data() for i in range(m.rowCount())]
 
 
 def jobs(win: MainWindow) -> list[Job]:
-    return win.jobs_model.jobs()
+    m = find(win, "jobsView").model()
+    return [m.index(i).data(JobRole) for i in range(m.rowCount())]

@@ -16,6 +16,7 @@ from typing import Callable, Protocol
 
 from ..api.errors import ApiError, AuthError, NotFound, RateLimited
 from ..api.models import TaskStatus
+from ..tasks import TaskSet
 
 log = logging.getLogger(__name__)
 
@@ -57,15 +58,16 @@ class PollScheduler:
                  on_status: Callable[[int, TaskStatus], None],
                  on_error: Callable[[int, ApiError, bool], None],
                  on_timeout: Callable[[int], None],
-                 on_paused: Callable[[bool, str], None] | None = None):
+                 on_paused: Callable[[bool, str], None] | None = None,
+                 wall_clock: Callable[[], float] = time.time):
         self.source = source
         self.policy = policy or PollPolicy()
         self.on_status, self.on_error, self.on_timeout = on_status, on_error, on_timeout
         self.on_paused = on_paused
+        self.wall_clock = wall_clock     # job ages are wall-clock: they span restarts
         self._entries: dict[int, _Entry] = {}
         self._wake = asyncio.Event()
-        self._task: asyncio.Task | None = None
-        self._inflight: set[asyncio.Task] = set()
+        self._tasks = TaskSet(name="poll scheduler")
         self._gate_until = 0.0
         self._busy = 0          # polls in flight; counted here because a task leaves _inflight only later
         self.paused = False
@@ -74,16 +76,10 @@ class PollScheduler:
 
     # -- control -------------------------------------------------------------------------------
     def start(self) -> None:
-        if self._task is None:
-            self._task = asyncio.get_running_loop().create_task(self._run(), name="poll-scheduler")
+        self._tasks.spawn(self._run(), "the polling loop", key="loop")
 
     async def stop(self) -> None:
-        tasks = [t for t in (self._task, *self._inflight) if t is not None]
-        for t in tasks:
-            t.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
-        self._task = None
-        self._inflight.clear()
+        await self._tasks.aclose()
 
     def track(self, job_id: int, task_id: str, submitted_at: float, *, now: bool = False) -> None:
         delay = 0.0 if now else self.policy.interval
@@ -92,12 +88,6 @@ class PollScheduler:
 
     def untrack(self, job_id: int) -> None:
         self._entries.pop(job_id, None)
-
-    def tracking(self, job_id: int) -> bool:
-        return job_id in self._entries
-
-    def set_source(self, source: StatusSource) -> None:
-        self.source = source
 
     def pause(self, reason: str = "Paused") -> None:
         if not self.paused:
@@ -138,7 +128,7 @@ class PollScheduler:
         now = time.monotonic()
         if now < self._gate_until:
             return self._gate_until - now
-        wall = time.time()
+        wall = self.wall_clock()
         for e in list(self._entries.values()):
             # at least one answer first: after a long time closed, a job may well be finished
             if not e.in_flight and e.polls and wall - e.submitted_at > self.policy.timeout:
@@ -153,9 +143,7 @@ class PollScheduler:
             e.in_flight = True
             self._busy += 1
             free -= 1
-            t = asyncio.get_running_loop().create_task(self._poll(e))
-            self._inflight.add(t)
-            t.add_done_callback(self._inflight.discard)
+            self._tasks.spawn(self._poll(e), f"polling job {e.job_id}")
         waiting = [e.due for e in self._entries.values() if not e.in_flight]
         if free <= 0 or not waiting:
             return None  # a finishing poll wakes us

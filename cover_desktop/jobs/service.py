@@ -5,13 +5,14 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from typing import Any, Coroutine
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal
 
 from ..api.client import ApiClient, RetryNotice
-from ..api.errors import ApiError, NetworkError, ValidationError
+from ..api.errors import ApiError, AuthError, InsufficientCredits, NetworkError, ValidationError
 from ..api.models import CoverRequest, TaskStatus
+from ..tasks import TaskSet
 from .model import Job, JobState
 from .scheduler import PollPolicy, PollScheduler
 from .store import AsyncJobStore
@@ -31,6 +32,25 @@ def definitely_not_created(err: ApiError) -> bool:
     return err.status is not None and 400 <= err.status < 500
 
 
+@dataclass
+class BatchResult:
+    total: int
+    submitted: int = 0
+    failures: list[str] = field(default_factory=list)
+    not_tried: int = 0
+    stopped_by: str = ""    # "", "cancel" or the error that made trying the rest pointless
+
+    def summary(self) -> str:
+        if not self.failures and not self.not_tried:
+            return f"{self.submitted} jobs submitted."
+        text = f"{self.submitted} of {self.total} jobs submitted."
+        if self.stopped_by == "cancel":
+            text += f" Stopped: {self.not_tried} not sent."
+        elif self.not_tried:
+            text += f" {self.not_tried} not tried."
+        return " ".join([text, *self.failures[:3]])
+
+
 class JobService(QObject):
     jobAdded = Signal(object)
     jobChanged = Signal(object)
@@ -39,6 +59,8 @@ class JobService(QObject):
     notice = Signal(str, str)          # level, text
     pausedChanged = Signal(bool, str)
     connectionChanged = Signal(bool, str)   # reachable, words for the status bar
+    batchProgress = Signal(int, int)        # sent so far, total
+    batchFinished = Signal(object)          # BatchResult
 
     def __init__(self, store: AsyncJobStore, client: ApiClient, policy: PollPolicy | None = None,
                  parent: QObject | None = None):
@@ -49,8 +71,10 @@ class JobService(QObject):
         self.jobs: dict[int, Job] = {}
         self.scheduler = PollScheduler(client, policy, on_status=self._on_status, on_error=self._on_error,
                                        on_timeout=self._on_timeout, on_paused=self.pausedChanged.emit)
-        self._tasks: set[asyncio.Task] = set()
+        self._writes = TaskSet(self._write_failed, "job store writes")
         self.reachable: bool | None = None
+        self._batch_stop = False
+        self.batch_running = False
 
     # -- life cycle ------------------------------------------------------------------------------
     async def load(self) -> list[Job]:
@@ -66,23 +90,17 @@ class JobService(QObject):
         return jobs
 
     async def aclose(self) -> None:
+        self._batch_stop = True
         await self.scheduler.stop()
-        tasks = list(self._tasks)
-        if tasks:
-            # store writes already queued must land; the rest is cancelled
-            done, pending = await asyncio.wait(tasks, timeout=2)
-            for t in pending:
-                t.cancel()
-            await asyncio.gather(*pending, return_exceptions=True)
-
-    def set_client(self, client: ApiClient) -> None:
-        self.client = client
-        client.on_retry = self._on_retry
-        self.scheduler.set_source(client)
+        # store writes already queued must land; the rest is cancelled
+        await self._writes.wait(timeout=2)
 
     # -- actions ---------------------------------------------------------------------------------------
     async def submit(self, request: CoverRequest) -> Job:
-        """Send one job. Raises ApiError (ValidationError before anything is stored or sent)."""
+        """Send one job. Raises ApiError (ValidationError before anything is stored or sent).
+
+        The one place a request is validated; the form shows the same ``CoverRequest.problems()``.
+        """
         request = request.validated()
         job = Job(request=request)
         await self.store.add(job)               # on disk before the request leaves
@@ -96,6 +114,8 @@ class JobService(QObject):
             await asyncio.shield(self.store.update(job))
             raise
         except ApiError as err:
+            if isinstance(err, NetworkError):
+                self._reach(False, err.message)
             if definitely_not_created(err):
                 await self._drop(job.id)
             else:
@@ -112,6 +132,36 @@ class JobService(QObject):
         log.info("job %s submitted as task %s", job.id, task_id)
         return job
 
+    async def submit_batch(self, requests: list[CoverRequest]) -> BatchResult:
+        """Send one job per request, in order. Stops early on ``cancel_batch()`` (between submits: one in
+        flight is never cut off, as that could leave it charged and unknown) or on an error that will
+        refuse every other submit too (the key, the credits)."""
+        result = BatchResult(len(requests))
+        self._batch_stop = False
+        self.batch_running = True
+        try:
+            for i, request in enumerate(requests):
+                if self._batch_stop:
+                    result.not_tried, result.stopped_by = len(requests) - i, "cancel"
+                    break
+                self.batchProgress.emit(i, len(requests))
+                try:
+                    await self.submit(request)
+                    result.submitted += 1
+                except ApiError as err:
+                    result.failures.append(f"{request.audio_id}: {err.message}")
+                    if isinstance(err, (AuthError, InsufficientCredits)):
+                        result.not_tried, result.stopped_by = len(requests) - i - 1, err.message
+                        break
+            self.batchProgress.emit(result.submitted, len(requests))
+        finally:
+            self.batch_running = False
+            self.batchFinished.emit(result)
+        return result
+
+    def cancel_batch(self) -> None:
+        self._batch_stop = True
+
     def retry_polling(self, job_id: int) -> None:
         job = self.jobs.get(job_id)
         if job is None or not job.task_id:
@@ -120,7 +170,7 @@ class JobService(QObject):
             job.state, job.error, job.finished_at = JobState.RUNNING, "", None
             # the timeout counts from now, not from the first submit
             job.submitted_at = time.time()
-            self._spawn(self.store.update(job))
+            self._write(job)
             self.jobChanged.emit(job)
         self.scheduler.track(job.id, job.task_id, job.submitted_at or time.time(), now=True)
 
@@ -133,6 +183,24 @@ class JobService(QObject):
 
     def resume(self) -> None:
         self.scheduler.resume()
+
+    @property
+    def paused(self) -> bool:
+        return self.scheduler.paused
+
+    @property
+    def pause_reason(self) -> str:
+        return self.scheduler.pause_reason
+
+    def set_paused(self, paused: bool) -> None:
+        self.pause() if paused else self.resume()
+
+    def poll_now(self) -> None:
+        self.scheduler.poll_now()
+
+    def report_reach(self, ok: bool, words: str = "") -> None:
+        """Any request's outcome (a key test, a download) tells whether the service can be reached."""
+        self._reach(ok, words)
 
     # -- scheduler callbacks ----------------------------------------------------------------------------
     def _reach(self, ok: bool, words: str = "") -> None:
@@ -149,7 +217,7 @@ class JobService(QObject):
         if job.error and job.state.active:
             job.error = ""
         if job.apply(status) or was_active != job.state.active:
-            self._spawn(self.store.update(job))
+            self._write(job)
             self.jobChanged.emit(job)
             if was_active and not job.state.active:
                 self.jobFinished.emit(job)
@@ -164,7 +232,7 @@ class JobService(QObject):
             job.error = f"{err.message} Will keep checking."
         else:
             job.state, job.error, job.finished_at = JobState.FAILED, err.message, time.time()
-        self._spawn(self.store.update(job))
+        self._write(job)
         self.jobChanged.emit(job)
         self.notice.emit("warning" if will_retry else "error", err.message)
 
@@ -175,7 +243,7 @@ class JobService(QObject):
         minutes = round(self.scheduler.policy.timeout / 60)
         job.state, job.finished_at = JobState.TIMED_OUT, time.time()
         job.error = f"No result after {minutes} min. Use \u201cRetry polling\u201d to keep waiting."
-        self._spawn(self.store.update(job))
+        self._write(job)
         self.jobChanged.emit(job)
 
     def _on_retry(self, n: RetryNotice) -> None:
@@ -188,14 +256,8 @@ class JobService(QObject):
         if self.jobs.pop(job_id, None) is not None:
             self.jobRemoved.emit(job_id)
 
-    def _spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task:
-        t = asyncio.get_running_loop().create_task(coro)
-        self._tasks.add(t)
-        t.add_done_callback(self._task_done)
-        return t
+    def _write(self, job: Job) -> None:
+        self._writes.spawn(self.store.update(job), "saving the job history")
 
-    def _task_done(self, t: asyncio.Task) -> None:
-        self._tasks.discard(t)
-        if not t.cancelled() and t.exception() is not None:
-            log.error("background job task failed: %r", t.exception())
-            self.notice.emit("error", f"Could not save the job history: {t.exception()}")
+    def _write_failed(self, message: str) -> None:
+        self.notice.emit("error", f"Could not save the job history: {message}")

@@ -52,7 +52,30 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (job_id, clip_id)
     );
     """,
+    # The local copies get a table of their own, written only by the media library: the job layer's
+    # upserts of what the service said can then never touch them.
+    """
+    CREATE TABLE clip_media (
+        job_id INTEGER NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+        clip_id TEXT NOT NULL,
+        audio_path TEXT NOT NULL DEFAULT '',
+        image_path TEXT NOT NULL DEFAULT '',
+        media_error TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (job_id, clip_id)
+    );
+    INSERT INTO clip_media SELECT job_id, clip_id, audio_path, image_path, media_error FROM clips
+        WHERE audio_path != '' OR image_path != '' OR media_error != '';
+    ALTER TABLE clips DROP COLUMN audio_path;
+    ALTER TABLE clips DROP COLUMN image_path;
+    ALTER TABLE clips DROP COLUMN media_error;
+    """,
 ]
+
+MEDIA_FIELDS = ("audio_path", "image_path", "media_error")
+
+
+_CLIPS = ("SELECT c.job_id, c.clip_id, c.data, m.audio_path, m.image_path, m.media_error FROM clips c"
+          " LEFT JOIN clip_media m ON m.job_id = c.job_id AND m.clip_id = c.clip_id")
 
 
 class JobStore:
@@ -112,13 +135,16 @@ class JobStore:
         with self.db:
             self.db.execute("DELETE FROM jobs WHERE id=?", (job_id,))
 
-    def set_clip_media(self, job_id: int, clip_id: str, **paths: str) -> None:
-        allowed = {"audio_path", "image_path", "media_error"}
-        assert set(paths) <= allowed, paths
-        sets = ", ".join(f"{k}=?" for k in paths)
+    def set_clip_media(self, job_id: int, clip_id: str, audio_path: str, image_path: str,
+                       media_error: str) -> None:
+        """The local copies of one clip; called by the media library only."""
         with self.db:
-            self.db.execute(f"UPDATE clips SET {sets} WHERE job_id=? AND clip_id=?",
-                            (*paths.values(), job_id, clip_id))
+            self.db.execute(
+                "INSERT INTO clip_media (job_id, clip_id, audio_path, image_path, media_error)"
+                " SELECT ?,?,?,?,? WHERE EXISTS (SELECT 1 FROM jobs WHERE id=?)"
+                " ON CONFLICT (job_id, clip_id) DO UPDATE SET audio_path=excluded.audio_path,"
+                " image_path=excluded.image_path, media_error=excluded.media_error",
+                (job_id, clip_id, audio_path, image_path, media_error, job_id))
 
     @staticmethod
     def _row(job: Job) -> tuple:
@@ -129,19 +155,15 @@ class JobStore:
         known = {r[0] for r in self.db.execute("SELECT at FROM status_history WHERE job_id=?", (job.id,))}
         self.db.executemany("INSERT INTO status_history VALUES (?,?,?)",
                             [(job.id, at, raw) for at, raw in job.history if at not in known])
-        # media paths are owned by set_clip_media: an upsert here must not wipe them
         self.db.executemany(
-            "INSERT INTO clips (job_id, clip_id, position, data, audio_path, image_path, media_error)"
-            " VALUES (?,?,?,?,?,?,?) ON CONFLICT (job_id, clip_id) DO UPDATE SET"
-            " position=excluded.position, data=excluded.data",
-            [(job.id, r.clip.id, i, json.dumps(r.clip.to_json()), r.audio_path, r.image_path, r.media_error)
-             for i, r in enumerate(job.clips)])
+            "INSERT OR REPLACE INTO clips (job_id, clip_id, position, data) VALUES (?,?,?,?)",
+            [(job.id, r.clip.id, i, json.dumps(r.clip.to_json())) for i, r in enumerate(job.clips)])
 
     # -- reads -------------------------------------------------------------------------------------------
     def all_jobs(self) -> list[Job]:
         """Every job, newest first, with its clips and history."""
         clips: dict[int, list[ClipRecord]] = {}
-        for r in self.db.execute("SELECT * FROM clips ORDER BY job_id, position"):
+        for r in self.db.execute(f"{_CLIPS} ORDER BY c.job_id, c.position"):
             clips.setdefault(r["job_id"], []).append(self._clip(r))
         history: dict[int, list[tuple[float, str]]] = {}
         for r in self.db.execute("SELECT * FROM status_history ORDER BY job_id, at"):
@@ -154,7 +176,7 @@ class JobStore:
         if r is None:
             return None
         clips = [self._clip(c) for c in self.db.execute(
-            "SELECT * FROM clips WHERE job_id=? ORDER BY position", (job_id,))]
+            f"{_CLIPS} WHERE c.job_id=? ORDER BY c.position", (job_id,))]
         hist = [(h["at"], h["raw_status"]) for h in self.db.execute(
             "SELECT * FROM status_history WHERE job_id=? ORDER BY at", (job_id,))]
         return self._job(r, clips, hist)
@@ -165,7 +187,7 @@ class JobStore:
             data: Any = json.loads(r["data"])
         except ValueError:
             data = {"id": r["clip_id"]}
-        return ClipRecord(Clip.from_json(data), r["audio_path"], r["image_path"], r["media_error"])
+        return ClipRecord(Clip.from_json(data), r["audio_path"] or "", r["image_path"] or "", r["media_error"] or "")
 
     @staticmethod
     def _job(r: sqlite3.Row, clips: list[ClipRecord], history: list[tuple[float, str]]) -> Job:
@@ -202,23 +224,30 @@ class AsyncJobStore:
             self._store = None
         self._pool.shutdown(wait=True)
 
-    async def _run(self, fn: Callable, *args: Any, **kwargs: Any) -> Any:
+    @property
+    def _db(self) -> JobStore:
+        if self._store is None:
+            raise RuntimeError("the job store is closed")
+        return self._store
+
+    async def _run(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._pool, functools.partial(fn, *args, **kwargs))
 
     async def add(self, job: Job) -> int:
-        job.id = await self._run(self._store.add, _snapshot(job))
+        job.id = await self._run(self._db.add, _snapshot(job))
         return job.id
 
     async def update(self, job: Job) -> None:
         job.updated_at = max(job.updated_at, time.time())
-        await self._run(self._store.update, _snapshot(job))
+        await self._run(self._db.update, _snapshot(job))
 
     async def remove(self, job_id: int) -> None:
-        await self._run(self._store.remove, job_id)
+        await self._run(self._db.remove, job_id)
 
-    async def set_clip_media(self, job_id: int, clip_id: str, **paths: str) -> None:
-        await self._run(self._store.set_clip_media, job_id, clip_id, **paths)
+    async def set_clip_media(self, job_id: int, clip_id: str, audio_path: str, image_path: str,
+                             media_error: str) -> None:
+        await self._run(self._db.set_clip_media, job_id, clip_id, audio_path, image_path, media_error)
 
     async def all_jobs(self) -> list[Job]:
-        return await self._run(self._store.all_jobs)
+        return await self._run(self._db.all_jobs)

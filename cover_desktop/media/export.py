@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import shutil
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..jobs.model import ClipRecord, Job
@@ -32,6 +34,35 @@ def export_clip(job: Job, rec: ClipRecord, folder: Path) -> Path:
     tag_file(target, title=rec.clip.title or job.request.title or rec.id,
              genre=rec.clip.tags or job.request.style, cover=cover)
     return target
+
+
+@dataclass
+class ExportReport:
+    folder: Path
+    total: int
+    saved: list[Path] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def summary(self) -> str:
+        if self.problems:
+            return f"Saved {len(self.saved)} of {self.total}. " + " ".join(self.problems[:2])
+        n = len(self.saved)
+        return f"Saved {n} clip{'s' if n != 1 else ''} to {self.folder}."
+
+
+async def export_clips(items: list[tuple[Job, ClipRecord]], folder: Path) -> ExportReport:
+    """Export each clip in a worker thread; one clip's failure is reported, not fatal to the rest."""
+    report = ExportReport(folder, len(items))
+    for job, rec in items:
+        try:
+            report.saved.append(await asyncio.to_thread(export_clip, job, rec, folder))
+        except (OSError, ValueError) as exc:
+            report.problems.append(f"{rec.clip.title or rec.id}: {exc}")
+    return report
 
 
 def _free(path: Path) -> Path:

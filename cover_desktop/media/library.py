@@ -1,20 +1,30 @@
-"""Keeps a local copy of every finished job's clips (the service deletes them after about two weeks)."""
+"""Keeps a local copy of every finished job's clips (the service deletes them after about two weeks).
+
+The library is the only writer of a clip's media state (local paths, download error, progress): in memory
+on the ``ClipRecord`` and on disk in the store's ``clip_media`` table.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import random
 import re
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
 
 from ..api.errors import MediaError
 from ..jobs.model import ClipRecord, Job, JobState
 from ..jobs.store import AsyncJobStore
+from ..tasks import TaskSet
 from .fetch import MediaFetcher
 
 log = logging.getLogger(__name__)
+
+RETRIES = 3            # tries per file in one go; a failure after that waits for the Retry action or a restart
+RETRY_BASE = 2.0       # seconds before the second try, doubling
 
 
 def safe_name(text: str, limit: int = 80) -> str:
@@ -22,18 +32,26 @@ def safe_name(text: str, limit: int = 80) -> str:
     return text[:limit] or "clip"
 
 
+def needs_fetch(rec: ClipRecord) -> bool:
+    """Blocking (a stat per file): call it off the GUI thread for many clips."""
+    audio_missing = not rec.audio_path or not Path(rec.audio_path).exists()
+    image_missing = bool(rec.clip.image_url) and (not rec.image_path or not Path(rec.image_path).exists())
+    return (audio_missing and bool(rec.clip.audio_url)) or image_missing
+
+
 class MediaLibrary(QObject):
     clipChanged = Signal(int, str)     # job id, clip id
     problem = Signal(str)
 
     def __init__(self, root: Path, store: AsyncJobStore, fetcher: MediaFetcher, concurrency: int = 2,
-                 parent: QObject | None = None):
+                 parent: QObject | None = None, retry_base: float = RETRY_BASE):
         super().__init__(parent)
         self.root = root
         self.store = store
         self.fetcher = fetcher
+        self.retry_base = retry_base
         self._sem = asyncio.Semaphore(concurrency)
-        self._tasks: dict[tuple[int, str], asyncio.Task] = {}
+        self._tasks = TaskSet(self.problem.emit, "media library")
 
     def folder(self, job: Job) -> Path:
         return self.root / safe_name(job.task_id or f"job-{job.id}")
@@ -43,41 +61,47 @@ class MediaLibrary(QObject):
         if job.state is not JobState.DONE:
             return
         for rec in job.clips:
-            if self.needs_fetch(rec) and (job.id, rec.id) not in self._tasks:
-                t = asyncio.get_running_loop().create_task(self._keep_clip(job, rec))
-                self._tasks[(job.id, rec.id)] = t
-                t.add_done_callback(lambda _t, k=(job.id, rec.id): self._tasks.pop(k, None))
+            if needs_fetch(rec):
+                self._tasks.spawn(self._keep_clip(job, rec), f"keeping clip {rec.id}", key=(job.id, rec.id))
+
+    async def resume(self, jobs: list[Job]) -> int:
+        """After a start: fetch what earlier sessions did not finish. Returns how many jobs had work left."""
+        # a stat() per clip: for a large library, off the GUI thread
+        incomplete = await asyncio.to_thread(
+            lambda: [j for j in jobs if j.state is JobState.DONE and any(needs_fetch(r) for r in j.clips)])
+        for job in incomplete:
+            self.keep(job)
+        return len(incomplete)
+
+    def retry(self, job: Job, rec: ClipRecord) -> bool:
+        """The user's Retry on a clip: False when there is nothing left to fetch."""
+        if not needs_fetch(rec):
+            return False
+        if self._tasks.running((job.id, rec.id)):
+            return True
+        rec.media_error = ""
+        self.clipChanged.emit(job.id, rec.id)
+        self._tasks.spawn(self._keep_clip(job, rec), f"keeping clip {rec.id}", key=(job.id, rec.id))
+        return True
 
     def busy(self) -> bool:
         return bool(self._tasks)
 
-    @staticmethod
-    def needs_fetch(rec: ClipRecord) -> bool:
-        audio_missing = not rec.audio_path or not Path(rec.audio_path).exists()
-        image_missing = bool(rec.clip.image_url) and (not rec.image_path or not Path(rec.image_path).exists())
-        return (audio_missing and bool(rec.clip.audio_url)) or image_missing
-
     async def aclose(self) -> None:
-        tasks = list(self._tasks.values())
-        for t in tasks:
-            t.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
+        await self._tasks.aclose()
 
     async def _keep_clip(self, job: Job, rec: ClipRecord) -> None:
         async with self._sem:
             base = self.folder(job) / safe_name(rec.id)
             errors: list[str] = []
-            for kind, url_attr, path_attr in (("audio", "audio_url", "audio_path"),
-                                              ("image", "image_url", "image_path")):
-                url = getattr(rec.clip, url_attr)
-                have = getattr(rec, path_attr)
+            for kind in ("audio", "image"):
+                url = rec.clip.audio_url if kind == "audio" else rec.clip.image_url
+                have = rec.audio_path if kind == "audio" else rec.image_path
                 if not url or (have and Path(have).exists()):
                     continue
                 dest = base if kind == "audio" else base.with_name(base.name + "-cover")
                 try:
-                    path = await self.fetcher.fetch(url, dest, kind, self._progress(job, rec, kind))
-                except asyncio.CancelledError:
-                    raise
+                    path = await self._fetch_with_retries(url, dest, kind, self._progress(job, rec, kind))
                 except MediaError as err:
                     errors.append(err.message)
                     log.warning("media for clip %s: %s", rec.id, err.message)
@@ -85,17 +109,36 @@ class MediaLibrary(QObject):
                 except OSError as err:
                     errors.append(f"Could not write the file: {err.strerror or err}")
                     continue
-                setattr(rec, path_attr, str(path))
-                await self.store.set_clip_media(job.id, rec.id, **{path_attr: str(path)})
-                self.clipChanged.emit(job.id, rec.id)
+                if kind == "audio":
+                    rec.audio_path = str(path)
+                else:
+                    rec.image_path = str(path)
+                await self._save(job, rec)
             rec.progress = -1.0
             rec.media_error = " ".join(errors)
-            await self.store.set_clip_media(job.id, rec.id, media_error=rec.media_error)
-            self.clipChanged.emit(job.id, rec.id)
+            await self._save(job, rec)
             if errors:
                 self.problem.emit(f"{rec.clip.title or rec.id}: {errors[0]}")
 
-    def _progress(self, job: Job, rec: ClipRecord, kind: str):
+    async def _fetch_with_retries(self, url: str, dest: Path, kind: str,
+                                  progress: Callable[[float], None]) -> Path:
+        for attempt in range(1, RETRIES + 1):
+            try:
+                return await self.fetcher.fetch(url, dest, kind, progress)
+            except MediaError as err:
+                if not err.retryable or attempt == RETRIES:
+                    raise
+                delay = self.retry_base * 2 ** (attempt - 1) * random.uniform(0.8, 1.2)
+                log.info("media %s for %s failed (%s); try %d in %.1f s", kind, dest.name, err.kind,
+                         attempt + 1, delay)
+                await asyncio.sleep(delay)
+        raise MediaError(f"The {kind} could not be fetched.")
+
+    async def _save(self, job: Job, rec: ClipRecord) -> None:
+        await self.store.set_clip_media(job.id, rec.id, rec.audio_path, rec.image_path, rec.media_error)
+        self.clipChanged.emit(job.id, rec.id)
+
+    def _progress(self, job: Job, rec: ClipRecord, kind: str) -> Callable[[float], None]:
         def report(fraction: float) -> None:
             if kind == "audio":
                 rec.progress = fraction

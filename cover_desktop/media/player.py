@@ -83,6 +83,9 @@ class PlayerController(QObject):
     def seek(self, ms: int) -> None:
         self._queue("setPosition", Q_ARG("qint64", max(0, int(ms))))
 
+    def volume(self) -> float:
+        return float(self.output.volume())
+
     def set_volume(self, v: float) -> None:
         self.output.setVolume(max(0.0, min(1.0, v)))
 

@@ -12,6 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QImage, QPainter, QPainterPath
 
+from ..tasks import TaskSet
+
 log = logging.getLogger(__name__)
 
 COVER_SIZE = 56   # logical pixels of a cover in a clip row
@@ -61,7 +63,7 @@ class ThumbnailCache(QObject):
         self.capacity = capacity
         self._images: OrderedDict[str, QImage] = OrderedDict()
         self._failed: set[str] = set()
-        self._loading: dict[str, asyncio.Task] = {}
+        self._loading = TaskSet(name="thumbnails")
         self._sem = asyncio.Semaphore(2)
 
     def get(self, source: str) -> QImage | None:
@@ -72,12 +74,12 @@ class ThumbnailCache(QObject):
         if img is not None:
             self._images.move_to_end(source)
             return img
-        if source not in self._failed and source not in self._loading:
+        if source not in self._failed and not self._loading.running(source):
             try:
-                loop = asyncio.get_running_loop()
+                asyncio.get_running_loop()
             except RuntimeError:
                 return None
-            self._loading[source] = loop.create_task(self._load(source))
+            self._loading.spawn(self._load(source), "loading a cover", key=source)
         return None
 
     def failed(self, source: str) -> bool:
@@ -87,10 +89,7 @@ class ThumbnailCache(QObject):
         return len(self._images)
 
     async def aclose(self) -> None:
-        tasks = list(self._loading.values())
-        for t in tasks:
-            t.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
+        await self._loading.aclose()
 
     async def _load(self, source: str) -> None:
         cached = self.cache_dir / f"{hashlib.sha1(source.encode()).hexdigest()}-{self.px}.png"
@@ -102,8 +101,6 @@ class ThumbnailCache(QObject):
         except Exception as exc:  # a broken file shows the broken-image mark, nothing more
             log.warning("thumbnail failed: %s", type(exc).__name__)
             img = None
-        finally:
-            self._loading.pop(source, None)
         if img is None:
             self._failed.add(source)
         else:

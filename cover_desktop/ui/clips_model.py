@@ -9,7 +9,6 @@ from ..media.thumbs import ThumbnailCache
 from .jobs_model import fmt_elapsed
 
 ClipRole = Qt.ItemDataRole.UserRole + 11
-JobOfClipRole = Qt.ItemDataRole.UserRole + 12
 BrokenCoverRole = Qt.ItemDataRole.UserRole + 13
 PlayingRole = Qt.ItemDataRole.UserRole + 14
 DetailRole = Qt.ItemDataRole.UserRole + 15
@@ -63,8 +62,6 @@ class ClipsModel(QAbstractListModel):
             return clip_detail(rec)
         if role == ClipRole:
             return rec
-        if role == JobOfClipRole:
-            return job
         if role == BrokenCoverRole:
             return bool(rec.image_path and self.thumbs.failed(rec.image_path)) or (
                 not rec.image_path and bool(rec.media_error) and bool(rec.clip.image_url))
@@ -123,6 +120,12 @@ class ClipsModel(QAbstractListModel):
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def _set(self, rows: list[tuple[Job, ClipRecord]]) -> None:
+        if rows and [clip_key(j, r) for j, r in rows] == [clip_key(j, r) for j, r in self._rows]:
+            # the same clips (a job without clips came or went): keep the selection, repaint
+            self._rows = rows
+            self._reindex_images()
+            self.dataChanged.emit(self.index(0), self.index(len(rows) - 1))
+            return
         self.beginResetModel()
         self._rows = rows
         self._index = {clip_key(j, r): i for i, (j, r) in enumerate(rows)}

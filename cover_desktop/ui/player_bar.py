@@ -50,7 +50,7 @@ class PlayerBar(QWidget):
         self.volume.setObjectName("volumeSlider")
         self.volume.setAccessibleName("Volume")
         self.volume.setRange(0, 100)
-        self.volume.setValue(int(player.output.volume() * 100))
+        self.volume.setValue(int(player.volume() * 100))
         self.volume.setMaximumWidth(90)
         self.volume.setMinimumWidth(60)
         vol_icon = QLabel()

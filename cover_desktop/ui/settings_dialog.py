@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Awaitable, Callable
 
 from PySide6.QtCore import Signal
@@ -12,19 +11,13 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QDoubleSpin
 
 from ..api.client import normalize_base_url
 from ..api.errors import ApiError
+from ..runtime import SettingsChange
 from ..settings import Secret, Settings
-from .tasks import TaskKeeper
-
-
-@dataclass
-class SettingsResult:
-    settings: Settings
-    key: Secret
-    key_changed: bool
+from ..tasks import TaskSet
 
 
 class SettingsDialog(QDialog):
-    applied = Signal(object)   # SettingsResult
+    applied = Signal(object)   # SettingsChange
 
     def __init__(self, settings: Settings, key: Secret, key_source: str,
                  test_key: Callable[[str, str], Awaitable[str]], parent: QWidget | None = None):
@@ -35,7 +28,7 @@ class SettingsDialog(QDialog):
         self._settings = settings
         self._original_key = key
         self._test_key = test_key
-        self._tasks = TaskKeeper(self._show_test_result)
+        self._tasks = TaskSet(self._show_test_result, "settings")
 
         self.key_edit = QLineEdit(key.reveal())
         self.key_edit.setObjectName("apiKeyEdit")
@@ -154,7 +147,7 @@ class SettingsDialog(QDialog):
         s.base_url, s.use_demo, s.poll_interval = base, use_demo, float(self.interval.value())
         s.download_dir = self.folder.text().strip()
         key = Secret(self.key_edit.text())
-        self.applied.emit(SettingsResult(s, key, key != self._original_key and self.key_edit.isEnabled()))
+        self.applied.emit(SettingsChange(s, key, key != self._original_key and self.key_edit.isEnabled()))
         self.accept()
 
     def done(self, result: int) -> None:

@@ -11,21 +11,20 @@ import sys
 import time
 
 import pytest
+from helpers import KEY, find, jobs, run, submit, until
 
-from helpers import KEY, run, until
 from cover_desktop.api.models import CoverRequest
 from cover_desktop.jobs.model import Job, JobState
 from cover_desktop.jobs.store import JobStore
 from cover_desktop.settings import Dirs
-from helpers import jobs
 
 
 @pytest.mark.slow
 def test_sigkill_mid_poll_loses_nothing_and_the_job_completes_after_restart(harness, demo, keyed, aloop):
     demo.duration = 600
     win = harness.window(demo.api_url)
-    win.form.audio_id.setText("aud1")
-    win.submit()
+    find(win, "audioIdEdit").setText("aud1")
+    submit(win)
     run(aloop, until(lambda: jobs(win) and jobs(win)[0].task_id, what="a task id"))
     task_id = jobs(win)[0].task_id
     harness.close(win)
@@ -65,8 +64,8 @@ def test_sigkill_mid_poll_loses_nothing_and_the_job_completes_after_restart(harn
 def test_job_is_on_disk_before_the_submit_answer_arrives(harness, demo, keyed, aloop):
     demo.latency = 0.6
     win = harness.window(demo.api_url)
-    win.form.audio_id.setText("aud1")
-    win.submit()
+    find(win, "audioIdEdit").setText("aud1")
+    submit(win)
 
     def stored():
         db = sqlite3.connect(Dirs.data() / "jobs.sqlite")
@@ -89,15 +88,15 @@ def test_a_submit_cut_short_by_a_crash_is_kept_as_unconfirmed(harness, demo, key
     win = harness.window(demo.api_url)
     job = jobs(win)[0]
     assert job.state is JobState.UNCERTAIN and "not known whether" in job.error
-    assert "Submit unconfirmed" in win.jobs_model.index(0).data()
+    assert "Submit unconfirmed" in find(win, "jobsView").model().index(0).data()
     assert demo.requests() == [], "nothing is resent on its own: that could charge twice"
 
 
 def test_reply_lost_after_sending_keeps_the_job_as_unconfirmed(harness, demo, keyed, aloop):
     demo.inject("reset", path_contains="generate")
     win = harness.window(demo.api_url)
-    win.form.audio_id.setText("aud1")
-    win.submit()
+    find(win, "audioIdEdit").setText("aud1")
+    submit(win)
     run(aloop, until(lambda: jobs(win) and jobs(win)[0].state is JobState.UNCERTAIN, what="unconfirmed"))
     assert "may have been created" in jobs(win)[0].error
     assert len(demo.requests("api", "generate")) == 1

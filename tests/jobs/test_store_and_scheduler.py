@@ -7,8 +7,8 @@ import sqlite3
 import time
 
 import pytest
-
 from helpers import KEY, run, until
+
 from cover_desktop.api import ApiClient, CoverRequest
 from cover_desktop.api.models import Clip
 from cover_desktop.jobs.model import ClipRecord, Job, JobState
@@ -25,7 +25,7 @@ def test_store_round_trip_schema_and_wal(tmp_path):
               raw_status="queued", history=[(1.0, "queued")],
               clips=[ClipRecord(Clip("c1", "http://a", extra={"model": "v5"}))])
     store.add(job)
-    store.set_clip_media(job.id, "c1", audio_path="/x/c1.wav")
+    store.set_clip_media(job.id, "c1", "/x/c1.wav", "", "")
     job.history.append((2.0, "processing"))
     job.raw_status = "processing"
     store.update(job)  # must not wipe the media path written by set_clip_media
@@ -34,6 +34,28 @@ def test_store_round_trip_schema_and_wal(tmp_path):
     assert again.request == job.request and again.task_id == "T1" and again.raw_status == "processing"
     assert again.history == [(1.0, "queued"), (2.0, "processing")]
     assert again.clips[0].clip.extra == {"model": "v5"} and again.clips[0].audio_path == "/x/c1.wav"
+
+
+def test_version_1_history_keeps_its_media_paths_after_the_move_to_clip_media(tmp_path):
+    import sqlite3
+    path = tmp_path / "jobs.sqlite"
+    db = sqlite3.connect(path)
+    db.executescript("CREATE TABLE schema_version (version INTEGER NOT NULL); INSERT INTO schema_version VALUES (1);"
+                     + MIGRATIONS[0])
+    db.execute("INSERT INTO jobs (id, task_id, request, state, created_at, updated_at) VALUES"
+               " (1, 'T', '{\"audio_id\": \"aud1\"}', 'done', 1, 1)")
+    db.execute("INSERT INTO clips VALUES (1, 'c1', 0, '{\"id\": \"c1\"}', '/m/c1.wav', '/m/c1.png', '')")
+    db.execute("INSERT INTO clips VALUES (1, 'c2', 1, '{\"id\": \"c2\"}', '', '', 'expired')")
+    db.commit()
+    db.close()
+    store = JobStore(path)
+    assert store.schema_version == len(MIGRATIONS)
+    job = store.get(1)
+    assert [(c.id, c.audio_path, c.image_path, c.media_error) for c in job.clips] == [
+        ("c1", "/m/c1.wav", "/m/c1.png", ""), ("c2", "", "", "expired")]
+    store.update(job)  # the job layer's upsert leaves the library's rows alone
+    assert store.get(1).clips[0].audio_path == "/m/c1.wav"
+    store.close()
 
 
 def test_store_refuses_a_newer_schema(tmp_path):

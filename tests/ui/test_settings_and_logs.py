@@ -6,11 +6,11 @@ import logging
 import os
 import stat
 
-from helpers import KEY, run, until
+from helpers import KEY, find, jobs, run, submit, until
+
 from cover_desktop.jobs.model import JobState
 from cover_desktop.logsetup import REDACT, setup_logging
 from cover_desktop.settings import Dirs, KeyStore, Secret, Settings
-from helpers import jobs
 
 
 def test_key_file_is_private_and_round_trips(tmp_path):
@@ -60,8 +60,8 @@ def test_log_file_never_holds_the_key(harness, demo, keyed, aloop, tmp_path):
     try:
         win = harness.window(demo.api_url)
         demo.inject("500", path_contains="status")
-        win.form.audio_id.setText("aud1")
-        win.submit()
+        find(win, "audioIdEdit").setText("aud1")
+        submit(win)
         run(aloop, until(lambda: jobs(win) and jobs(win)[0].state is JobState.DONE))
         logging.getLogger("probe").warning("header was Bearer %s and key %s", KEY, KEY)
         for h in logging.getLogger().handlers:

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import sys
 
+from helpers import find, jobs, run, submit, until
 from PySide6.QtCore import QObject, Signal
 
-from helpers import run, until
 from cover_desktop.jobs.model import JobState
-from helpers import jobs
 
 
 class _Emitter(QObject):
@@ -27,13 +26,13 @@ def test_emit_keeps_refcount_of_true():
 
 def test_app_signals_over_a_busy_session_keep_refcounts(harness, demo, keyed, aloop):
     win = harness.window(demo.api_url)
-    win.form.audio_id.setText("aud1")
-    win.submit()
+    find(win, "audioIdEdit").setText("aud1")
+    submit(win)
     run(aloop, until(lambda: jobs(win) and jobs(win)[0].state is JobState.DONE))
     before = sys.getrefcount(True), sys.getrefcount(False)
     for _ in range(200):
-        win.pause_action.trigger()
-        win.rt.service._reach(False, "x")
-        win.rt.service._reach(True)
+        find(win, "pauseAction").trigger()
+        win.rt.service.report_reach(False, "x")
+        win.rt.service.report_reach(True)
     after = sys.getrefcount(True), sys.getrefcount(False)
     assert after[0] >= before[0] - 20 and after[1] >= before[1] - 20, (before, after)

@@ -4,34 +4,31 @@ from __future__ import annotations
 
 import asyncio
 
+from helpers import fill, find, jobs, rows, run, submit, until
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QCheckBox, QLabel, QLineEdit,
-                               QMainWindow, QMessageBox, QPlainTextEdit, QPushButton, QSlider)
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSlider,
+)
 
-from helpers import run, until
 from cover_desktop.jobs.model import JobState
-from helpers import jobs, rows
 
 CONTRACT = {"mainWindow": QMainWindow, "audioIdEdit": QLineEdit, "customModeCheck": QCheckBox,
             "promptEdit": QPlainTextEdit, "styleEdit": QLineEdit, "titleEdit": QLineEdit,
             "callbackUrlEdit": QLineEdit, "submitButton": QPushButton, "jobsView": QAbstractItemView,
             "clipsView": QAbstractItemView, "playButton": QAbstractButton, "seekSlider": QSlider}
-
-
-def find(win, name, kind=None):
-    w = win if win.objectName() == name else win.findChild(kind or object, name)
-    assert w is not None, name
-    return w
-
-
-def fill(win, audio_id, *, custom=False, prompt="", style="", title=""):
-    find(win, "audioIdEdit").setText(audio_id)
-    find(win, "customModeCheck").setChecked(custom)
-    find(win, "promptEdit").setPlainText(prompt)
-    find(win, "styleEdit").setText(style)
-    find(win, "titleEdit").setText(title)
 
 
 def test_contract_object_names_and_accessible_names(harness, demo, keyed):
@@ -68,7 +65,7 @@ def test_plain_mode_sends_no_custom_fields(harness, demo, keyed, aloop):
     fill(win, "aud1", custom=True, prompt="kept in the form", style="x")
     find(win, "customModeCheck").setChecked(False)
     assert not find(win, "promptEdit").isEnabled()
-    win.submit()
+    submit(win)
     run(aloop, until(lambda: demo.submits == 1))
     assert demo.requests("api", "generate")[0].json() == {"audio_id": "aud1", "custom_mode": False}
 
@@ -89,7 +86,7 @@ def test_bad_callback_url_opens_advanced_and_marks_it(harness, demo, keyed, aloo
     fill(win, "aud1")
     find(win, "callbackUrlEdit").setText("file:///tmp/hook")
     assert not find(win, "callbackUrlEdit").isVisible()
-    win.submit()
+    submit(win)
     assert find(win, "callbackUrlEdit").isVisible()
     assert demo.requests() == []
 
@@ -138,11 +135,11 @@ def test_dropping_text_with_three_ids_makes_three_jobs(harness, demo, keyed, alo
     mime = QMimeData()
     mime.setText("please do aud1111 and\nhttps://example.org/song/aud2222?x=1\naud3333, thanks")
     _drop(find(win, "audioIdEdit"), mime)
-    box = win.batch_box
+    box = find(win, "batchConfirm", QMessageBox)
     assert box is not None and box.isVisible()
     assert "3 jobs" in box.text() and "36 credits" in box.informativeText()
     assert demo.requests() == [], "nothing is sent before the confirmation"
-    box.button(QMessageBox.StandardButton.Yes).click()
+    box.button(QMessageBox.StandardButton.Ok).click()
     run(aloop, until(lambda: demo.submits == 3 and len(jobs(win)) == 3, what="three jobs"))
     sent = [r.json() for r in demo.requests("api", "generate")]
     assert [s["audio_id"] for s in sent] == ["aud1111", "aud2222", "aud3333"]
@@ -157,8 +154,8 @@ def test_dropping_a_txt_file_on_the_jobs_list_and_cancelling_sends_nothing(harne
     mime.setUrls([QUrl.fromLocalFile(str(listing))])
     win.dropEvent(QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                              Qt.KeyboardModifier.NoModifier))
-    assert "2 jobs" in win.batch_box.text()
-    win.batch_box.button(QMessageBox.StandardButton.Cancel).click()
+    assert "2 jobs" in find(win, "batchConfirm", QMessageBox).text()
+    find(win, "batchConfirm", QMessageBox).button(QMessageBox.StandardButton.Cancel).click()
     run(aloop, asyncio.sleep(0.2))
     assert demo.requests() == []
 
@@ -169,18 +166,18 @@ def test_dropping_a_song_link_fills_the_field(harness, demo, keyed):
     mime.setText("https://suno.com/song/3f2a1b4c-1111-2222-3333-444455556666")
     _drop(find(win, "audioIdEdit"), mime)
     assert find(win, "audioIdEdit").text() == "3f2a1b4c-1111-2222-3333-444455556666"
-    assert win.batch_box is None
+    assert win.findChild(QMessageBox, "batchConfirm") is None
 
 
 def test_401_shows_the_key_message_and_keeps_the_form(harness, demo, monkeypatch, aloop):
     monkeypatch.setenv("COVER_DESKTOP_API_KEY", "not-a-valid-key")
     win = harness.window(demo.api_url)
     fill(win, "aud1", custom=True, prompt="my lyrics")
-    win.submit()
+    submit(win)
     banner = win.findChild(QLabel, "formError")
     run(aloop, until(lambda: banner.isVisible(), what="the error under the form"))
     assert "API key was not accepted" in banner.text() and "Settings" in banner.text()
-    assert "Settings" in win.status_text.text()
+    assert "Settings" in find(win, "statusMessage").text()
     assert find(win, "promptEdit").toPlainText() == "my lyrics" and find(win, "audioIdEdit").text() == "aud1"
     assert jobs(win) == [], "a refused submit made no job"
 
@@ -188,15 +185,15 @@ def test_401_shows_the_key_message_and_keeps_the_form(harness, demo, monkeypatch
 def test_unknown_audio_id_says_so(harness, demo, keyed, aloop):
     win = harness.window(demo.api_url)
     fill(win, "nonsense")
-    win.submit()
-    run(aloop, until(lambda: "does not know the audio id" in win.status_text.text()))
+    submit(win)
+    run(aloop, until(lambda: "does not know the audio id" in find(win, "statusMessage").text()))
 
 
 def test_job_survives_closing_and_reopening_the_window(harness, demo, keyed, aloop):
     demo.duration = 60
     win = harness.window(demo.api_url)
     fill(win, "aud1")
-    win.submit()
+    submit(win)
     run(aloop, until(lambda: jobs(win) and jobs(win)[0].task_id, what="a task id"))
     task_id = jobs(win)[0].task_id
     harness.close(win)
@@ -211,7 +208,7 @@ def test_partial_clips_show_while_running(harness, demo, keyed, aloop):
     demo.duration = 3
     win = harness.window(demo.api_url, poll_interval=0.1)
     fill(win, "aud1")
-    win.submit()
+    submit(win)
     run(aloop, until(lambda: jobs(win) and jobs(win)[0].raw_status == "streaming", timeout=5))
     assert jobs(win)[0].state is JobState.RUNNING
     run(aloop, until(lambda: find(win, "clipsView").model().rowCount() == 1, what="the first clip"))
@@ -220,7 +217,7 @@ def test_partial_clips_show_while_running(harness, demo, keyed, aloop):
 def test_failed_job_shows_its_error(harness, demo, keyed, aloop):
     win = harness.window(demo.api_url)
     fill(win, "fail-123")
-    win.submit()
+    submit(win)
     run(aloop, until(lambda: jobs(win) and jobs(win)[0].state is JobState.FAILED))
     assert "Failed (failed)" in rows(win)[0] and "could not make a cover" in rows(win)[0]
 
@@ -229,8 +226,8 @@ def test_429_while_polling_says_so_then_completes(harness, demo, keyed, aloop):
     win = harness.window(demo.api_url)
     demo.inject("429", path_contains="status", count=1, retry_after="1")
     fill(win, "aud1")
-    win.submit()
-    run(aloop, until(lambda: "slow down" in win.status_text.text(), what="the 429 in the status bar"))
+    submit(win)
+    run(aloop, until(lambda: "slow down" in find(win, "statusMessage").text(), what="the 429 in the status bar"))
     assert "Will keep checking" in rows(win)[0]
     run(aloop, until(lambda: jobs(win)[0].state is JobState.DONE, timeout=10))
     assert jobs(win)[0].error == ""
@@ -239,42 +236,42 @@ def test_429_while_polling_says_so_then_completes(harness, demo, keyed, aloop):
 def test_pause_and_resume_polling(harness, demo, keyed, aloop):
     demo.duration = 60
     win = harness.window(demo.api_url)
-    win.pause_action.trigger()
-    assert "paused" in win.poll_label.text().lower()
+    find(win, "pauseAction").trigger()
+    assert "paused" in find(win, "pollLabel").text().lower()
     fill(win, "aud1")
-    win.submit()
+    submit(win)
     run(aloop, until(lambda: jobs(win) and jobs(win)[0].task_id))
     run(aloop, asyncio.sleep(0.8))
     assert demo.requests("api", "status") == []
     demo.finish_all()
-    win.pause_action.trigger()
+    find(win, "pauseAction").trigger()
     run(aloop, until(lambda: jobs(win)[0].state is JobState.DONE))
 
 
 def test_timeout_then_retry_polling(harness, demo, keyed, aloop):
     win = harness.window(demo.api_url, poll_timeout_min=0.01)
     fill(win, "stuck-1")
-    win.submit()
+    submit(win)
     run(aloop, until(lambda: jobs(win) and jobs(win)[0].state is JobState.TIMED_OUT, timeout=5))
     assert "Timed out" in rows(win)[0]
-    win.jobs_view.setCurrentIndex(win.jobs_model.index(0))
-    win.retry_selected()
+    find(win, "jobsView").setCurrentIndex(find(win, "jobsView").model().index(0))
+    find(win, "retryAction").trigger()
     assert jobs(win)[0].state is JobState.RUNNING
 
 
 def test_remove_and_resubmit_from_the_job_actions(harness, demo, keyed, aloop):
     win = harness.window(demo.api_url)
     fill(win, "aud1", custom=True, prompt="p")
-    win.submit()
+    submit(win)
     run(aloop, until(lambda: jobs(win) and jobs(win)[0].state is JobState.DONE))
-    win.jobs_view.setCurrentIndex(win.jobs_model.index(0))
-    win.resubmit_selected()
-    win.confirm_box.button(QMessageBox.StandardButton.Ok).click()
+    find(win, "jobsView").setCurrentIndex(find(win, "jobsView").model().index(0))
+    find(win, "resubmitAction").trigger()
+    find(win, "resubmitConfirm", QMessageBox).button(QMessageBox.StandardButton.Ok).click()
     run(aloop, until(lambda: demo.submits == 2 and len(jobs(win)) == 2))
     assert demo.requests("api", "generate")[1].json()["prompt"] == "p"
-    win.jobs_view.setCurrentIndex(win.jobs_model.index(0))
-    win.remove_selected()
-    win.confirm_box.button(QMessageBox.StandardButton.Ok).click()
+    find(win, "jobsView").setCurrentIndex(find(win, "jobsView").model().index(0))
+    find(win, "removeAction").trigger()
+    find(win, "removeConfirm", QMessageBox).button(QMessageBox.StandardButton.Ok).click()
     run(aloop, until(lambda: len(jobs(win)) == 1))
     harness.close(win)
     assert len(jobs(harness.window(demo.api_url))) == 1, "the removal was stored"
@@ -282,8 +279,8 @@ def test_remove_and_resubmit_from_the_job_actions(harness, demo, keyed, aloop):
 
 def test_settings_test_key_button(harness, demo, keyed, aloop, monkeypatch):
     win = harness.window(demo.api_url)
-    win.open_settings()
-    dlg = win.settings_dialog
+    find(win, "settingsAction").trigger()
+    dlg = find(win, "settingsDialog")
     assert dlg.isVisible()
     monkeypatch.delenv("COVER_DESKTOP_API_KEY")
     dlg.key_edit.setEnabled(True)
@@ -300,26 +297,26 @@ def test_settings_test_key_button(harness, demo, keyed, aloop, monkeypatch):
 
 def test_first_start_without_key_runs_on_the_demo_server(harness, aloop):
     win = harness.window(argv=["--demo-duration", "0"])
-    assert win.rt.demo is not None and win.banner.isVisible()
-    assert "Demo server" in win.conn_label.text()
+    assert win.rt.demo is not None and find(win, "demoBanner").isVisible()
+    assert "Demo server" in find(win, "connectionLabel").text()
     assert win.findChild(QPushButton, "enterKeyButton").isVisible()
     fill(win, "aud1")
-    win.submit()
+    submit(win)
     run(aloop, until(lambda: jobs(win) and jobs(win)[0].state is JobState.DONE))
 
 
 def test_saving_a_key_in_settings_switches_to_the_live_server(harness, demo, aloop):
     win = harness.window(argv=["--demo-duration", "0"])
-    win.open_settings()
-    dlg = win.settings_dialog
+    find(win, "settingsAction").trigger()
+    dlg = find(win, "settingsDialog")
     dlg.key_edit.setText("aio_saved_in_settings")
     dlg.base_url.setText(demo.api_url)
-    dlg._save()
-    run(aloop, until(lambda: "Settings saved" in win.status_text.text(), what="the switch"))
+    dlg.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+    run(aloop, until(lambda: "Settings saved" in find(win, "statusMessage").text(), what="the switch"))
     assert win.rt.demo is None and win.rt.base_url == demo.api_url
-    assert not win.banner.isVisible()
+    assert not find(win, "demoBanner").isVisible()
     fill(win, "aud1")
-    win.submit()
+    submit(win)
     run(aloop, until(lambda: demo.submits == 1))
     assert demo.requests("api", "generate")[0].headers["authorization"] == "Bearer aio_saved_in_settings"
     assert (win.rt.keystore.file.stat().st_mode & 0o777) == 0o600
@@ -331,9 +328,9 @@ def test_pasting_several_ids_offers_a_batch(harness, demo, keyed, aloop):
     field = find(win, "audioIdEdit")
     field.setFocus()
     QTest.keySequence(field, QKeySequence(QKeySequence.StandardKey.Paste))
-    assert win.batch_box is not None and "2 jobs" in win.batch_box.text()
+    assert "2 jobs" in find(win, "batchConfirm", QMessageBox).text()
     assert field.text() == ""
-    win.batch_box.button(QMessageBox.StandardButton.Cancel).click()
+    find(win, "batchConfirm", QMessageBox).button(QMessageBox.StandardButton.Cancel).click()
     QApplication.clipboard().setText("https://example.org/song/aud5555")
     QTest.keySequence(field, QKeySequence(QKeySequence.StandardKey.Paste))
     assert field.text() == "aud5555"
@@ -344,7 +341,7 @@ def running_job_window(harness, demo, aloop):
     demo.duration = 60
     win = harness.window(demo.api_url)
     fill(win, "aud1")
-    win.submit()
+    submit(win)
     run(aloop, until(lambda: jobs(win) and jobs(win)[0].task_id, what="a task id"))
     return win
 
@@ -352,21 +349,21 @@ def running_job_window(harness, demo, aloop):
 def test_a_dead_network_while_polling_is_shown_and_recovers(harness, demo, keyed, aloop):
     win = running_job_window(harness, demo, aloop)
     demo.inject("reset", path_contains="status", count=1000)
-    run(aloop, until(lambda: "unreachable" in win.conn_label.text(), what="the connection state"))
+    run(aloop, until(lambda: "unreachable" in find(win, "connectionLabel").text(), what="the connection state"))
     assert jobs(win)[0].state is JobState.RUNNING, "a dead network never fails or loses the job"
     assert "cut off" in rows(win)[0]
     demo.clear_faults()
     demo.finish_all()
-    win.rt.service.scheduler.poll_now()
+    find(win, "pollNowAction").trigger()
     run(aloop, until(lambda: jobs(win)[0].state is JobState.DONE, timeout=15, what="recovery"))
-    assert "unreachable" not in win.conn_label.text()
+    assert "unreachable" not in find(win, "connectionLabel").text()
 
 
 def test_a_key_refused_while_polling_pauses_checking_and_says_why(harness, demo, keyed, aloop):
     win = running_job_window(harness, demo, aloop)
     demo.inject("401", path_contains="status")
-    run(aloop, until(lambda: win.rt.service.scheduler.paused, what="polling to pause"))
-    assert "key" in win.poll_label.text() and win.banner.isVisible() and "Key not accepted" in win.banner_text.text()
+    run(aloop, until(lambda: win.rt.service.paused, what="polling to pause"))
+    assert "key" in find(win, "pollLabel").text() and find(win, "demoBanner").isVisible() and "Key not accepted" in find(win, "bannerText").text()
     assert jobs(win)[0].state is JobState.RUNNING
     polls = len(demo.requests("api", "status"))
     run(aloop, asyncio.sleep(0.6))

@@ -1,0 +1,67 @@
+"""The status bar: the last message or error in words, whether polling is paused, and which server is in
+use and whether it answered the last request."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+log = logging.getLogger(__name__)
+
+ERROR_STYLE = "color: #c62828;"
+MESSAGE_MAX = 400   # a server may send a novel as its error: the bar shows a line, the tooltip a bit more
+
+
+def _short(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+class StatusBar(QStatusBar):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.text = QLabel()
+        self.text.setObjectName("statusMessage")
+        self.poll = QLabel()
+        self.poll.setObjectName("pollLabel")
+        self.conn = QLabel()
+        self.conn.setObjectName("connectionLabel")
+        self.addWidget(self.text, 1)
+        self.addPermanentWidget(self.poll)
+        self.addPermanentWidget(self.conn)
+        self.is_error = False
+
+    def show_message(self, text: str) -> None:
+        self._show(text, error=False)
+
+    def show_error(self, text: str) -> None:
+        self._show(text, error=True)
+        log.info("shown to the user: %s", _short(text, MESSAGE_MAX))
+
+    def notice(self, level: str, text: str) -> None:
+        self._show(text, error=level == "error")
+
+    def clear_error(self) -> None:
+        """The cause of the shown error was edited away."""
+        if self.is_error:
+            self._show("", error=False)
+
+    def _show(self, text: str, *, error: bool) -> None:
+        self.is_error = error and bool(text)
+        self.text.setStyleSheet(ERROR_STYLE if self.is_error else "")
+        self.text.setText(_short(text, 160))
+        self.text.setToolTip(_short(text, MESSAGE_MAX))
+
+    def set_connection(self, where: str, ok: bool, words: str = "") -> None:
+        dot = "#43a047" if ok else "#e53935"
+        self.conn.setText(f"<span style='color:{dot}'>\u25cf</span> {where}"
+                          + ("" if ok else " \u2014 unreachable"))
+        self.conn.setToolTip(_short(words, MESSAGE_MAX) or where)
+
+    def set_paused(self, paused: bool, reason: str) -> None:
+        # in words: a pause glyph is missing from many default fonts
+        if not paused:
+            self.poll.setText("")
+        else:
+            self.poll.setText(reason if reason.lower().startswith("polling") else f"Polling paused: {reason}")

@@ -1,0 +1,169 @@
+"""The form and everything that sends: one submit, a resubmit, a batch of ids (with its confirmation,
+progress and cancel), and importing ids from a file. The rules live in the job service."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QUrl, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ..api.errors import ApiError, AuthError, ValidationError
+from ..api.models import CoverRequest
+from ..jobs.ledger import credit_text
+from ..jobs.service import BatchResult, JobService
+from ..tasks import TaskSet
+from .dialogs import confirm, pick_file
+from .drops import ids_from_mime
+from .form import CoverForm
+
+BIG_BATCH = 5   # from this many jobs on, Enter in the confirmation answers Cancel
+
+
+class SubmitPane(QWidget):
+    message = Signal(str)
+    error = Signal(str)
+    keyRefused = Signal(str)
+    submitted = Signal(object)     # Job
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.service: JobService | None = None
+        self.tasks = TaskSet(self.error.emit, "submitting")
+        self._busy = False
+        self.form = CoverForm()
+        self.form.submitRequested.connect(self.submit)
+        self.form.audio_id.idsDropped.connect(self.offer_batch)
+
+        self.batch_bar = QWidget()
+        self.batch_bar.setObjectName("batchBar")
+        self.batch_label = QLabel()
+        self.batch_label.setObjectName("batchProgress")
+        self.batch_cancel = QPushButton("Stop batch")
+        self.batch_cancel.setObjectName("batchCancelButton")
+        self.batch_cancel.setAccessibleName("Stop the batch")
+        self.batch_cancel.setToolTip("Send no more jobs of this batch (the one being sent finishes)")
+        self.batch_cancel.clicked.connect(self.cancel_batch)
+        row = QHBoxLayout(self.batch_bar)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.batch_label, 1)
+        row.addWidget(self.batch_cancel)
+        self.batch_bar.hide()
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.form)
+        outer.addWidget(self.batch_bar)
+
+    def bind(self, service: JobService) -> None:
+        self.service = service
+        service.batchProgress.connect(self._batch_progress)
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    # -- one job ----------------------------------------------------------------------------------------
+    def submit(self) -> None:
+        if self._busy:
+            return  # a second click or Ctrl+Return while one is in flight: never a second charge
+        request = self.form.request()
+        problems = request.problems()
+        self.form.show_problems(problems)
+        if problems:
+            self.error.emit(problems[0].message)
+            return
+        self.submit_request(request)
+
+    def submit_request(self, request: CoverRequest) -> None:
+        if self._busy or self.service is None:
+            return
+        self._set_busy(True)
+        self.tasks.spawn(self._submit(self.service, request), "submitting")
+
+    async def _submit(self, service: JobService, request: CoverRequest) -> None:
+        try:
+            job = await service.submit(request)
+        except ValidationError as err:
+            self.form.show_problems([err])
+            self.error.emit(err.message)
+        except ApiError as err:
+            self.form.show_error(err.message)
+            self.error.emit(err.message)
+            if isinstance(err, AuthError):
+                self.keyRefused.emit(err.message)
+        else:
+            self.message.emit(f"Submitted {job.request.audio_id} \u2014 task {job.task_id}.")
+            self.submitted.emit(job)
+        finally:
+            self._set_busy(False)
+
+    def fill(self, request: CoverRequest) -> None:
+        self.form.fill(request)
+        self.form.audio_id.setFocus()
+
+    # -- a batch ----------------------------------------------------------------------------------------
+    def offer_batch(self, ids: list[str]) -> None:
+        if len(ids) == 1:
+            self.form.audio_id.setText(ids[0])
+            return
+        if self._busy or not ids or self.service is None:
+            return
+        template = self.form.request(audio_id=ids[0])
+        problems = [p for p in template.problems() if p.field != "audio_id"]
+        if problems:
+            self.form.show_problems(problems)
+            self.error.emit("Fix the form first: every job in the batch uses these settings.")
+            return
+        requests = [CoverRequest(i, template.custom_mode, template.prompt, template.style, template.title,
+                                 template.callback_url) for i in ids]
+        shown = ", ".join(ids[:6]) + (", \u2026" if len(ids) > 6 else "")
+        confirm(self, "Submit several jobs",
+                f"Submit {len(ids)} jobs, one per audio id, with the settings in the form?",
+                f"{shown}\n\nThis costs {credit_text(len(ids))}.", f"Submit {len(ids)} jobs",
+                lambda: self._start_batch(requests), name="batchConfirm", default_yes=len(ids) < BIG_BATCH)
+
+    def _start_batch(self, requests: list[CoverRequest]) -> None:
+        if self._busy or self.service is None:
+            return
+        self._set_busy(True, f"Submitting {len(requests)} jobs\u2026")
+        self.batch_label.setText(f"Sending 0 of {len(requests)}\u2026")
+        self.batch_cancel.setEnabled(True)
+        self.batch_bar.show()
+        self.tasks.spawn(self._batch(self.service, requests), "submitting a batch")
+
+    async def _batch(self, service: JobService, requests: list[CoverRequest]) -> None:
+        try:
+            result: BatchResult = await service.submit_batch(requests)
+        finally:
+            self.batch_bar.hide()
+            self._set_busy(False)
+        (self.message if not result.failures and not result.not_tried else self.error).emit(result.summary())
+
+    def _batch_progress(self, sent: int, total: int) -> None:
+        self.batch_label.setText(f"Sending {min(sent + 1, total)} of {total}\u2026")
+        self.form.set_busy(True, f"Submitting {min(sent + 1, total)} of {total}\u2026")
+
+    def cancel_batch(self) -> None:
+        if self.service is not None and self.service.batch_running:
+            self.service.cancel_batch()
+            self.batch_cancel.setEnabled(False)
+            self.batch_label.setText("Stopping after the job being sent\u2026")
+
+    # -- ids from a file --------------------------------------------------------------------------------
+    def import_ids(self) -> None:
+        pick_file(self, "Import audio ids", Path.home(), "Text files (*.txt *.csv);;All files (*)",
+                  self.take_file)
+
+    def take_file(self, path: Path) -> None:
+        mime = QMimeData()
+        mime.setUrls([QUrl.fromLocalFile(str(path))])
+        ids = ids_from_mime(mime)
+        if ids:
+            self.offer_batch(ids)
+        else:
+            self.error.emit("No audio ids found in that file.")
+
+    def _set_busy(self, busy: bool, text: str = "Submitting\u2026") -> None:
+        self._busy = busy
+        self.form.set_busy(busy, text)

@@ -1,0 +1,103 @@
+"""The job service on its own: a real store, a real client, the demo server; no window."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from helpers import KEY, run, until
+
+from cover_desktop.api.client import ApiClient
+from cover_desktop.api.errors import AuthError, ValidationError
+from cover_desktop.api.models import CoverRequest
+from cover_desktop.jobs.model import JobState
+from cover_desktop.jobs.scheduler import PollPolicy
+from cover_desktop.jobs.service import JobService
+from cover_desktop.jobs.store import AsyncJobStore, JobStore
+
+
+@pytest.fixture
+def service(aloop, demo, tmp_path):
+    store = run(aloop, AsyncJobStore(tmp_path / "jobs.sqlite").open())
+    client = ApiClient(demo.api_url, KEY)
+    svc = JobService(store, client, PollPolicy(interval=0.05))
+    run(aloop, svc.load())
+    yield svc
+    run(aloop, svc.aclose())
+    run(aloop, client.aclose())
+    run(aloop, store.close())
+    svc.deleteLater()
+
+
+def test_submit_stores_then_follows_the_job_to_done(service, demo, aloop, tmp_path):
+    finished = []
+    service.jobFinished.connect(finished.append)
+    job = run(aloop, service.submit(CoverRequest("  aud1  ", True, " words ", "folk", "River")))
+    assert job.task_id and job.state is JobState.RUNNING
+    assert demo.requests("api", "generate")[0].json()["audio_id"] == "aud1", "trimmed once, in the service"
+    run(aloop, until(lambda: finished, what="completion"))
+    assert finished[0].state is JobState.DONE and len(finished[0].clips) == 2
+    run(aloop, asyncio.sleep(0.1))
+    kept = JobStore(tmp_path / "jobs.sqlite").get(job.id)
+    assert kept.state is JobState.DONE and kept.task_id == job.task_id
+
+
+def test_an_invalid_request_is_neither_stored_nor_sent(service, demo, aloop):
+    added = []
+    service.jobAdded.connect(added.append)
+    with pytest.raises(ValidationError) as info:
+        run(aloop, service.submit(CoverRequest("aud1", custom_mode=True, prompt="  ")))
+    assert info.value.field == "prompt"
+    assert added == [] and service.jobs == {} and demo.requests() == []
+
+
+def test_a_lost_reply_after_sending_keeps_the_job_unconfirmed(service, demo, aloop):
+    demo.inject("500", path_contains="generate")
+    with pytest.raises(Exception):
+        run(aloop, service.submit(CoverRequest("aud1")))
+    (job,) = service.jobs.values()
+    assert job.state is JobState.UNCERTAIN and "may have been created" in job.error
+    assert demo.submits == 0 and len(demo.requests("api", "generate")) == 1, "never retried: it may be charged"
+
+
+def test_a_batch_sends_each_request_in_order(service, demo, aloop):
+    progress = []
+    service.batchProgress.connect(lambda sent, total: progress.append((sent, total)))
+    result = run(aloop, service.submit_batch([CoverRequest(f"aud{i}") for i in range(3)]))
+    assert result.submitted == 3 and not result.failures and result.summary() == "3 jobs submitted."
+    assert [r.json()["audio_id"] for r in demo.requests("api", "generate")] == ["aud0", "aud1", "aud2"]
+    assert progress[-1] == (3, 3)
+
+
+def test_a_refused_key_stops_the_rest_of_a_batch(service, demo, aloop):
+    demo.inject("401", path_contains="generate")
+    result = run(aloop, service.submit_batch([CoverRequest(f"aud{i}") for i in range(5)]))
+    assert result.submitted == 0 and result.not_tried == 4
+    assert len(demo.requests("api", "generate")) == 1
+    assert "4 not tried" in result.summary()
+
+
+def test_cancel_stops_a_batch_between_submits(service, demo, aloop):
+    demo.latency = 0.1
+    service.batchProgress.connect(lambda sent, total: service.cancel_batch() if sent == 2 else None)
+    result = run(aloop, service.submit_batch([CoverRequest(f"aud{i}") for i in range(50)]))
+    # asked while the third was about to go: that one is sent, no other
+    assert result.submitted == 3 and result.stopped_by == "cancel" and result.not_tried == 47
+    assert demo.submits == 3
+    assert "Stopped: 47 not sent" in result.summary()
+
+
+def test_unreachable_server_on_submit_reports_the_connection(aloop, tmp_path):
+    store = run(aloop, AsyncJobStore(tmp_path / "jobs.sqlite").open())
+    client = ApiClient("http://127.0.0.1:9", KEY)
+    svc = JobService(store, client)
+    seen = []
+    svc.connectionChanged.connect(lambda ok, words: seen.append(ok))
+    with pytest.raises(Exception):
+        run(aloop, svc.submit(CoverRequest("aud1")))
+    assert seen == [False]
+    assert svc.jobs == {}, "a submit that never left the machine leaves no job"
+    run(aloop, svc.aclose())
+    run(aloop, client.aclose())
+    run(aloop, store.close())
+    _ = AuthError
