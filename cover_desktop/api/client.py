@@ -2,21 +2,37 @@
 
 Rate control lives here and not in the UI: retries with capped, jittered back-off that honour
 Retry-After. A submit costs credits, so it is only retried when the service cannot have acted on it.
+
+Every request is bounded: httpx's timeouts are per read, so a server sending one byte every few
+seconds would hold a request forever without the overall deadline here; and bodies are read as a
+stream and refused past ``max_body``, so a reply of gigabytes never reaches memory.
 """
 
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import logging
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any, Awaitable, Callable
+from typing import Any
 
 import httpx
 
 from .. import __version__
-from .errors import ApiError, BadResponse, NotFound, RateLimited, ServerError
-from .mapping import error_from_exception, error_from_response
+from .errors import (
+    ApiError,
+    ApiTimeout,
+    BadResponse,
+    InsecureConnection,
+    KeyFormatError,
+    NotFound,
+    RateLimited,
+    ServerError,
+)
+from .keys import key_problem
+from .mapping import error_from_exception, error_from_reply, status_from, task_id_from
 from .models import CoverRequest, TaskStatus
 from .retry import RetryPolicy
 
@@ -28,6 +44,9 @@ KEY_CHECK_TASK = "cover-desktop-key-check-00000000"
 
 TIMEOUT = httpx.Timeout(connect=10.0, read=30.0, write=30.0, pool=10.0)
 LIMITS = httpx.Limits(max_connections=8, max_keepalive_connections=4, keepalive_expiry=30.0)
+MAX_BODY = 2 * 1024 * 1024   # a status answer is a few KB; anything near this is not the service talking
+STATUS_DEADLINE = 45.0       # seconds for one whole status (or key check) request, first byte to last
+SUBMIT_DEADLINE = 60.0
 
 
 @dataclass(frozen=True)
@@ -48,16 +67,61 @@ def normalize_base_url(url: str) -> str:
     return url
 
 
+def _is_loopback(host: str) -> bool:
+    host = host.strip("[]").rstrip(".").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def insecure_base(url: str) -> bool:
+    """True for a plain-http base URL to another machine, where the key would travel in clear text."""
+    try:
+        parsed = httpx.URL((url or "").strip())
+    except (httpx.InvalidURL, ValueError, TypeError):
+        return False
+    return parsed.scheme == "http" and not _is_loopback(parsed.host)
+
+
+async def _read_capped(resp: httpx.Response, cap: int) -> bytes:
+    """The body, or BadResponse as soon as it is known to be larger than ``cap`` (decoded bytes)."""
+    length = resp.headers.get("content-length", "").strip()
+    if length.isdigit() and int(length) > cap:
+        raise _too_large(resp.status_code, cap)
+    body = bytearray()
+    async for chunk in resp.aiter_bytes():
+        body += chunk
+        if len(body) > cap:
+            raise _too_large(resp.status_code, cap)
+    return bytes(body)
+
+
+def _too_large(status: int, cap: int) -> BadResponse:
+    return BadResponse(
+        f"The server's answer was far too large to be from the service (HTTP {status}, more than "
+        f"{cap // 1024} KB), so it was not read. A proxy may be in the way, or the base URL in Settings is wrong.",
+        status=status)
+
+
 class ApiClient:
     def __init__(self, base_url: str, api_key: str, *, policy: RetryPolicy | None = None,
                  timeout: httpx.Timeout = TIMEOUT, transport: httpx.AsyncBaseTransport | None = None,
                  on_retry: Callable[[RetryNotice], None] | None = None,
-                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep):
+                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+                 allow_insecure: bool = False, max_body: int = MAX_BODY,
+                 status_deadline: float = STATUS_DEADLINE, submit_deadline: float = SUBMIT_DEADLINE):
         self.base_url = normalize_base_url(base_url)
         self.__key = api_key.strip()
         self.policy = policy or RetryPolicy()
         self.on_retry = on_retry
         self._sleep = sleep
+        self.allow_insecure = allow_insecure
+        self.max_body = max_body
+        self.status_deadline = status_deadline
+        self.submit_deadline = submit_deadline
         self._http = httpx.AsyncClient(
             base_url=self.base_url, timeout=timeout, limits=LIMITS, transport=transport,
             follow_redirects=False, headers={"User-Agent": f"cover-desktop/{__version__}"})
@@ -79,51 +143,76 @@ class ApiClient:
         """Create the job and return its task id. Raises ValidationError before sending anything."""
         request = request.validated()
         payload = await self._call("POST", GENERATE_PATH, json=request.to_json(), context="submit",
-                                   subject=request.audio_id, idempotent=False)
-        data = payload.get("data") if isinstance(payload, dict) else None
-        task_id = (data or {}).get("task_id") if isinstance(data, dict) else None
-        task_id = task_id or (payload.get("task_id") if isinstance(payload, dict) else None)
-        if not isinstance(task_id, str) or not task_id.strip():
-            raise BadResponse("The service accepted the request but sent back no task id, so the job "
-                              "cannot be followed. Check your account before submitting again.")
-        return task_id.strip()
+                                   subject=request.audio_id, idempotent=False, deadline=self.submit_deadline)
+        return task_id_from(payload)
 
     async def status(self, task_id: str, *, attempts: int | None = None) -> TaskStatus:
         payload = await self._call("GET", STATUS_PATH, params={"task_id": task_id}, context="status",
-                                   subject=task_id, idempotent=True, attempts=attempts)
-        data = payload.get("data") if isinstance(payload, dict) else None
-        if not isinstance(data, dict):
-            raise BadResponse("The service's status answer had no job data in it.")
-        return TaskStatus.from_json(data, task_id)
+                                   subject=task_id, idempotent=True, attempts=attempts,
+                                   deadline=self.status_deadline)
+        return status_from(payload, task_id)
 
     async def check_key(self) -> str:
         """One authenticated call that costs nothing. Returns a message; raises AuthError if refused."""
         try:
             await self._call("GET", STATUS_PATH, params={"task_id": KEY_CHECK_TASK}, context="key-check",
-                             subject=KEY_CHECK_TASK, idempotent=True, attempts=2)
+                             subject=KEY_CHECK_TASK, idempotent=True, attempts=2, deadline=self.status_deadline)
         except NotFound:
             pass
         return "The key works."
 
+    def refusal(self) -> ApiError | None:
+        """Why nothing may be sent with this key to this server, checked before every request."""
+        if not self.__key:
+            return None
+        problem = key_problem(self.__key)
+        if problem:
+            return KeyFormatError(problem)
+        if not self.allow_insecure and insecure_base(self.base_url):
+            host = httpx.URL(self.base_url).host
+            return InsecureConnection(
+                f"The API key was not sent: the base URL is plain http:// to {host}, so anyone on the way "
+                "could read it. Use https://, or allow plain http in Settings.")
+        return None
+
+    async def _exchange(self, method: str, path: str, *, deadline: float, headers: dict[str, str],
+                        params: dict[str, str] | None, json: Any) -> tuple[int, httpx.Headers, bytes]:
+        async with asyncio.timeout(deadline):
+            async with self._http.stream(method, path, params=params, json=json, headers=headers) as resp:
+                return resp.status_code, resp.headers, await _read_capped(resp, self.max_body)
+
     async def _call(self, method: str, path: str, *, context: str, subject: str, idempotent: bool,
-                    params: dict[str, str] | None = None, json: Any = None,
+                    deadline: float, params: dict[str, str] | None = None, json: Any = None,
                     attempts: int | None = None) -> Any:
+        refused = self.refusal()
+        if refused is not None:
+            raise refused
         attempts = attempts or self.policy.attempts
         headers = {"Authorization": f"Bearer {self.__key}"} if self.__key else {}
         for attempt in range(1, attempts + 1):
             started = time.monotonic()
             reached_server = True
             try:
-                resp = await self._http.request(method, path, params=params, json=json, headers=headers)
+                status, resp_headers, body = await self._exchange(method, path, deadline=deadline,
+                                                                  headers=headers, params=params, json=json)
             except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
                 reached_server = False
                 err = error_from_exception(exc, self.base_url)
             except httpx.HTTPError as exc:
                 err = error_from_exception(exc, self.base_url)
+            except TimeoutError:
+                # past the deadline the request has almost surely been sent (connecting has its own,
+                # shorter timeout): for a submit the outcome is unknown, as with any read timeout
+                host = httpx.URL(self.base_url).host
+                err = ApiTimeout(f"{host} did not finish answering within {deadline:g} s. "
+                                 "Check your connection; we will keep trying.", detail="deadline")
+            except BadResponse as too_large:
+                err = too_large
             else:
-                log.info("%s %s -> %s in %.2fs", method, path, resp.status_code, time.monotonic() - started)
+                log.info("%s %s -> %s in %.2fs", method, path, status, time.monotonic() - started)
                 try:
-                    found, payload = error_from_response(resp, context=context, subject=subject)
+                    found, payload = error_from_reply(status, resp_headers, body, context=context,
+                                                      subject=subject)
                 except ApiError as unreadable:
                     found, payload = unreadable, None
                 if found is None:

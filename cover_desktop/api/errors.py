@@ -46,6 +46,26 @@ class AuthError(ApiError):
     kind = "authentication_error"
 
 
+class KeyFormatError(AuthError):
+    """The key has characters no HTTP header can carry: refused before anything is sent."""
+
+    kind = "key_format"
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.reached_server = False
+
+
+class InsecureConnection(ApiError):
+    """Refused to send the key in clear text over plain http:// to a host that is not this machine."""
+
+    kind = "insecure"
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.reached_server = False
+
+
 class InsufficientCredits(ApiError):
     kind = "insufficient_credits"
 
@@ -86,6 +106,14 @@ class TlsError(NetworkError):
 
 
 class MediaError(ApiError):
-    """A clip's audio or cover could not be fetched or is not what it claims to be."""
+    """A clip's audio or cover could not be fetched or is not what it claims to be.
+
+    ``retryable`` tells a passing trouble (network, stall, 5xx, a cut-off download) from one that
+    trying again cannot fix (an expired link, a file that is not audio, a refused URL).
+    """
 
     kind = "media"
+
+    def __init__(self, message: str, *, retryable: bool = False, status: int | None = None, detail: str = ""):
+        super().__init__(message, status=status, detail=detail)
+        self.retryable = retryable

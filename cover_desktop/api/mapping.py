@@ -1,24 +1,49 @@
-"""Turn any reply or transport failure into one ApiError with words a musician can act on."""
+"""Turn any reply or transport failure into one ApiError with words a musician can act on.
+
+The functions taking a status, headers and body are pure: whatever bytes or JSON arrive, they give a
+result or an ApiError, never another exception (tests/api/test_parsing_properties.py holds them to it).
+"""
 
 from __future__ import annotations
 
 import json
 import re
 import ssl
+from collections.abc import Mapping
 from typing import Any
 
 import httpx
 
-from .errors import (ApiError, ApiTimeout, AuthError, BadResponse, InsufficientCredits,
-                     InvalidRequest, NetworkError, NotFound, RateLimited, ServerError, TlsError)
+from .errors import (
+    ApiError,
+    ApiTimeout,
+    AuthError,
+    BadResponse,
+    InsufficientCredits,
+    InvalidRequest,
+    NetworkError,
+    NotFound,
+    RateLimited,
+    ServerError,
+    TlsError,
+)
+from .models import TaskStatus
 from .retry import parse_retry_after
+from .text import scalar_text, short
 
 KEY_HINT = "Fix your key in Settings (File \u2192 Settings)."
 
-
-def short(text: str, limit: int = 200) -> str:
-    text = re.sub(r"\s+", " ", text or "").strip()
-    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+__all__ = [
+    "error_for",
+    "error_from_exception",
+    "error_from_reply",
+    "error_from_response",
+    "looks_like_html",
+    "parse_body",
+    "short",
+    "status_from",
+    "task_id_from",
+]
 
 
 def looks_like_html(body: bytes, content_type: str = "") -> bool:
@@ -26,31 +51,34 @@ def looks_like_html(body: bytes, content_type: str = "") -> bool:
     return "html" in content_type.lower() or head.startswith((b"<!doctype", b"<html", b"<?xml", b"<head", b"<body"))
 
 
-def parse_json(resp: httpx.Response) -> Any:
+def parse_body(status: int, content_type: str, body: bytes) -> Any:
     """The body as JSON, or BadResponse that says what came instead."""
-    body = resp.content
-    if looks_like_html(body, resp.headers.get("content-type", "")):
+    if looks_like_html(body, content_type):
         raise BadResponse(
-            f"The server answered with a web page instead of data (HTTP {resp.status_code}). "
+            f"The server answered with a web page instead of data (HTTP {status}). "
             "A proxy may be in the way, or the base URL in Settings is wrong.",
-            status=resp.status_code, detail=_html_title(body))
+            status=status, detail=_html_title(body))
     try:
         return json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (ValueError, RecursionError):  # bad UTF-8, bad JSON, a number past the digit limit, deep nesting
         raise BadResponse(
-            f"The server's answer could not be read (HTTP {resp.status_code}, not valid JSON).",
-            status=resp.status_code, detail=short(body.decode("utf-8", "replace"))) from None
+            f"The server's answer could not be read (HTTP {status}, not valid JSON).",
+            status=status, detail=short(body[:2000].decode("utf-8", "replace"))) from None
+
+
+def parse_json(resp: httpx.Response) -> Any:
+    return parse_body(resp.status_code, resp.headers.get("content-type", ""), resp.content)
 
 
 def _html_title(body: bytes) -> str:
-    m = re.search(rb"<title>(.*?)</title>", body, re.I | re.S)
+    m = re.search(rb"<title>(.{0,2000}?)</title>", body[:65536], re.IGNORECASE | re.DOTALL)
     return short(m.group(1).decode("utf-8", "replace")) if m else ""
 
 
 def _server_words(payload: Any) -> tuple[str, str]:
     """(type, message) from the shapes seen: {type,message}, {error:{...}}, {code,message}, {detail}."""
     if not isinstance(payload, dict):
-        return "", short(str(payload)) if payload else ""
+        return "", short(scalar_text(payload)) if payload else ""
     inner = payload.get("error")
     if isinstance(inner, dict):
         payload = {**payload, **inner}
@@ -58,7 +86,7 @@ def _server_words(payload: Any) -> tuple[str, str]:
         payload = {**payload, "message": inner}
     kind = payload.get("type") or payload.get("error_type") or ""
     msg = payload.get("message") or payload.get("msg") or payload.get("detail") or ""
-    return short(str(kind)), short(str(msg))
+    return short(scalar_text(kind)), short(scalar_text(msg))
 
 
 def error_for(status: int, payload: Any = None, *, context: str = "", subject: str = "",
@@ -95,31 +123,62 @@ def error_for(status: int, payload: Any = None, *, context: str = "", subject: s
     return ApiError(f"The service answered with an error (HTTP {status})." + said, status=status, detail=words)
 
 
-def error_from_response(resp: httpx.Response, *, context: str, subject: str) -> tuple[ApiError | None, Any]:
-    """(error, payload): error is None when the reply is a success envelope."""
-    retry_after = parse_retry_after(resp.headers.get("retry-after"))
-    if resp.status_code >= 400:
+def _envelope_code(payload: Any) -> int:
+    """The ``code`` of a success-shaped envelope; 200 when it is missing or not a number."""
+    value = payload.get("code") if isinstance(payload, dict) else None
+    if isinstance(value, bool) or value is None:
+        return 200
+    try:
+        return int(value)
+    except (TypeError, ValueError, OverflowError):  # "ok", NaN, 1e999
+        return 200
+
+
+def error_from_reply(status: int, headers: Mapping[str, str], body: bytes, *, context: str,
+                     subject: str) -> tuple[ApiError | None, Any]:
+    """(error, payload): error is None when the reply is a success envelope. Raises only BadResponse."""
+    retry_after = parse_retry_after(headers.get("retry-after"))
+    ctype = headers.get("content-type", "")
+    if status >= 400:
         try:
-            payload = parse_json(resp)
+            payload = parse_body(status, ctype, body)
         except BadResponse as bad:
-            if resp.status_code in (401, 403, 404, 429) or resp.status_code >= 500 or resp.status_code == 400:
-                err = error_for(resp.status_code, None, context=context, subject=subject,
-                                retry_after=retry_after)
+            if status in (400, 401, 403, 404, 429) or status >= 500:
+                err = error_for(status, None, context=context, subject=subject, retry_after=retry_after)
                 if bad.detail:
                     err.detail = bad.detail
                 return err, None
             raise
-        return error_for(resp.status_code, payload, context=context, subject=subject,
-                         retry_after=retry_after), payload
-    payload = parse_json(resp)
-    if isinstance(payload, dict) and "code" in payload:
-        try:
-            code = int(payload["code"])
-        except (TypeError, ValueError):
-            code = 200
-        if code != 200:
-            return error_for(code, payload, context=context, subject=subject, retry_after=retry_after), payload
+        return error_for(status, payload, context=context, subject=subject, retry_after=retry_after), payload
+    payload = parse_body(status, ctype, body)
+    code = _envelope_code(payload)
+    if code != 200:
+        return error_for(code, payload, context=context, subject=subject, retry_after=retry_after), payload
     return None, payload
+
+
+def error_from_response(resp: httpx.Response, *, context: str, subject: str) -> tuple[ApiError | None, Any]:
+    return error_from_reply(resp.status_code, resp.headers, resp.content, context=context, subject=subject)
+
+
+def task_id_from(payload: Any) -> str:
+    """The task id of a submit's success envelope, or BadResponse."""
+    data = payload.get("data") if isinstance(payload, dict) else None
+    task_id = data.get("task_id") if isinstance(data, dict) else None
+    if not task_id and isinstance(payload, dict):
+        task_id = payload.get("task_id")
+    if not isinstance(task_id, str) or not task_id.strip() or len(task_id) > 512:
+        raise BadResponse("The service accepted the request but sent back no task id, so the job "
+                          "cannot be followed. Check your account before submitting again.")
+    return task_id.strip()
+
+
+def status_from(payload: Any, task_id: str) -> TaskStatus:
+    """The TaskStatus of a status reply's success envelope, or BadResponse."""
+    data = payload.get("data") if isinstance(payload, dict) else None
+    if not isinstance(data, dict):
+        raise BadResponse("The service's status answer had no job data in it.")
+    return TaskStatus.from_json(data, task_id)
 
 
 def error_from_exception(exc: httpx.HTTPError, base_url: str) -> ApiError:

@@ -7,16 +7,19 @@ because the reference documents only a few fields and proxies add more.
 from __future__ import annotations
 
 import enum
+import math
 from dataclasses import asdict, dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
 from .errors import ValidationError
+from .text import SHOWN_MAX, scalar_text, short
 
 PROMPT_MAX = 5000
 STYLE_MAX = 1000
 TITLE_MAX = 100
 CREDITS_MIN, CREDITS_MAX = 5, 12
+STATUS_MAX = 60  # a raw status value is shown next to the words for it
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,7 @@ class CoverRequest:
                                            "The callback URL must start with http:// or https://."))
         return out
 
-    def validated(self) -> "CoverRequest":
+    def validated(self) -> CoverRequest:
         """A trimmed copy, or the first problem raised."""
         problems = self.problems()
         if problems:
@@ -69,7 +72,7 @@ class CoverRequest:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "CoverRequest":
+    def from_dict(cls, d: dict[str, Any]) -> CoverRequest:
         return cls(**{k: d[k] for k in cls.__dataclass_fields__ if k in d})
 
 
@@ -92,15 +95,20 @@ def classify(raw: str | None) -> Phase:
     return Phase.RUNNING
 
 
-def _text(value: Any) -> str:
-    return value if isinstance(value, str) else ("" if value is None else str(value))
+def _text(value: Any, limit: int | None = None) -> str:
+    """A field as text, bounded where it is only ever shown (the server decides how long it is)."""
+    text = scalar_text(value)
+    return text if limit is None or len(text) <= limit else short(text, limit)
 
 
 def _number(value: Any) -> float | None:
-    try:
-        return float(value) if value is not None and value != "" else None
-    except (TypeError, ValueError):
+    if value is None or value == "" or isinstance(value, (bool, dict, list)):
         return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return number if math.isfinite(number) else None
 
 
 @dataclass
@@ -114,7 +122,7 @@ class Clip:
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
-    def from_json(cls, d: Any, index: int = 0) -> "Clip":
+    def from_json(cls, d: Any, index: int = 0) -> Clip:
         if not isinstance(d, dict):
             return cls(id=f"clip-{index + 1}", extra={"raw": d})
         known = {"id", "audio_url", "image_url", "title", "duration", "tags"}
@@ -122,9 +130,9 @@ class Clip:
             id=_text(d.get("id")) or f"clip-{index + 1}",
             audio_url=_text(d.get("audio_url") or d.get("stream_audio_url")),
             image_url=_text(d.get("image_url") or d.get("image_large_url")),
-            title=_text(d.get("title")),
+            title=_text(d.get("title"), SHOWN_MAX),
             duration=_number(d.get("duration")),
-            tags=_text(d.get("tags") or d.get("style")),
+            tags=_text(d.get("tags") or d.get("style"), SHOWN_MAX),
             extra={k: v for k, v in d.items() if k not in known},
         )
 
@@ -149,7 +157,7 @@ class TaskStatus:
         return classify(self.raw_status)
 
     @classmethod
-    def from_json(cls, data: dict[str, Any], task_id: str) -> "TaskStatus":
+    def from_json(cls, data: dict[str, Any], task_id: str) -> TaskStatus:
         raw_clips = data.get("clips") or data.get("data") or []
         if isinstance(raw_clips, dict):
             raw_clips = [raw_clips]
@@ -157,11 +165,14 @@ class TaskStatus:
             raw_clips = []
         known = {"task_id", "status", "clips", "created_at"}
         error = data.get("error") or data.get("error_message") or data.get("fail_reason") or ""
+        if isinstance(error, dict):
+            error = error.get("message") or error.get("detail") or ""
+        own_id = _text(data.get("task_id"))
         return cls(
-            task_id=_text(data.get("task_id")) or task_id,
-            raw_status=_text(data.get("status")) or "unknown",
+            task_id=own_id if own_id and len(own_id) <= 512 else task_id,
+            raw_status=_text(data.get("status"), STATUS_MAX) or "unknown",
             clips=[Clip.from_json(c, i) for i, c in enumerate(raw_clips)],
-            created_at=_text(data.get("created_at")),
-            error=_text(error),
+            created_at=_text(data.get("created_at"), 64),
+            error=_text(error, SHOWN_MAX),
             extra={k: v for k, v in data.items() if k not in known},
         )
