@@ -1,4 +1,9 @@
-"""A rotating log file with every API key scrubbed out, whatever logger wrote it."""
+"""A rotating log file with every API key scrubbed out, whatever logger wrote it.
+
+One record is one line: newlines and other control characters in a message are escaped, so text a
+server chose (an error message, a title) cannot forge log lines; and a message is cut at a length no
+honest record reaches.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,25 @@ import re
 from pathlib import Path
 
 _KEY_RE = re.compile(r"(aio_)[A-Za-z0-9_\-]+|(Bearer\s+)\S+")
+# C0 and C1 controls, DEL, and the Unicode line and paragraph separators
+_CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+MESSAGE_MAX = 4000
+
+
+def _escaped(m: re.Match[str]) -> str:
+    ch = m.group(0)
+    return _NAMED.get(ch) or (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
+
+
+def escape_controls(text: str) -> str:
+    return _CONTROL_RE.sub(_escaped, text)
+
+
+def one_line(text: str, limit: int = MESSAGE_MAX) -> str:
+    if len(text) > limit:
+        text = f"{text[:limit]}… ({len(text) - limit} more characters)"
+    return escape_controls(text)
 
 
 class RedactFilter(logging.Filter):
@@ -25,7 +49,8 @@ class RedactFilter(logging.Filter):
         return _KEY_RE.sub(lambda m: (m.group(1) or m.group(2)) + "***", text)
 
     def filter(self, record: logging.LogRecord) -> bool:
-        record.msg = self.scrub(record.getMessage())
+        # scrubbed before cutting, so a key straddling the cut cannot survive in part
+        record.msg = one_line(self.scrub(record.getMessage()))
         record.args = None
         return True
 

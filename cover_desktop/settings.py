@@ -7,14 +7,20 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import os
 import stat
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 import platformdirs
 
 from . import APP_ID
+from .api.keys import key_problem
+
+__all__ = ["DEFAULT_BASE_URL", "ENV_BASE_URL", "ENV_KEY", "Dirs", "KeyStore", "Secret", "Settings", "key_problem"]
 
 log = logging.getLogger(__name__)
 
@@ -81,29 +87,49 @@ class Settings:
     window_state: str = ""
     volume: float = 0.8
     extra: dict = field(default_factory=dict)
+    # what load() found unusable and replaced by its default, in words for the user; never saved
+    ignored: list[str] = field(default_factory=list, compare=False, repr=False)
 
     @staticmethod
     def path() -> Path:
         return Dirs.config() / "settings.json"
 
     @classmethod
-    def load(cls) -> "Settings":
+    def load(cls) -> Settings:
+        """The saved settings, each checked against its type and range; a bad one falls back alone."""
+        path = cls.path()
         try:
-            raw = json.loads(cls.path().read_text("utf-8"))
+            raw = json.loads(path.read_text("utf-8"))
         except FileNotFoundError:
             return cls()
-        except (OSError, ValueError) as exc:
-            log.warning("settings unreadable, using defaults: %s", exc)
-            return cls()
-        known = {f.name for f in fields(cls)}
-        s = cls(**{k: v for k, v in raw.items() if k in known and k != "extra"})
-        s.extra = {k: v for k, v in raw.items() if k not in known}
+        except (OSError, ValueError, RecursionError) as exc:
+            log.warning("settings unreadable, using defaults: %s", type(exc).__name__)
+            return cls(ignored=[f"{path} could not be read, so every setting is at its default"])
+        if not isinstance(raw, dict):
+            return cls(ignored=[f"{path} does not hold settings (a JSON object), so every setting is at its default"])
+        s = cls()
+        checks = {f.name: _CHECKS.get(f.name) or _like(getattr(s, f.name)) for f in fields(cls)
+                  if f.name not in ("extra", "ignored")}
+        for name, check in checks.items():
+            if name not in raw:
+                continue
+            value, problem = check(raw[name])
+            if problem:
+                s.ignored.append(f"{name}: {problem}; the default ({getattr(s, name)!r}) is used")
+            else:
+                setattr(s, name, value)
+        if s.poll_cap < s.poll_interval:
+            s.ignored.append(f"poll_cap: less than poll_interval; the default ({cls.poll_cap!r}) is used")
+            s.poll_cap = max(cls.poll_cap, s.poll_interval)
+        s.extra = {k: v for k, v in raw.items() if k not in checks and k not in ("extra", "ignored")}
+        for line in s.ignored:
+            log.warning("setting ignored: %s", line)
         return s
 
     def save(self) -> None:
         path = self.path()
         path.parent.mkdir(parents=True, exist_ok=True)
-        data = {k: v for k, v in asdict(self).items() if k != "extra"}
+        data = {k: v for k, v in asdict(self).items() if k not in ("extra", "ignored")}
         data.update(self.extra)
         tmp = path.with_suffix(".tmp")
         tmp.write_text(json.dumps(data, indent=2), "utf-8")
@@ -111,6 +137,74 @@ class Settings:
 
     def downloads(self) -> Path:
         return Path(self.download_dir) if self.download_dir else Dirs.music()
+
+
+def _number(lo: float, hi: float) -> Any:
+    def check(value: Any) -> tuple[Any, str]:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+            return None, f"{_shown(value)} is not a number"
+        if not lo <= value <= hi:
+            return None, f"{value:g} is outside {lo:g}\u2013{hi:g}"
+        return float(value), ""
+    return check
+
+
+def _flag(value: Any) -> tuple[Any, str]:
+    return (value, "") if isinstance(value, bool) else (None, f"{_shown(value)} is not true or false")
+
+
+def _text(value: Any) -> tuple[Any, str]:
+    return (value, "") if isinstance(value, str) else (None, f"{_shown(value)} is not text")
+
+
+def _url(value: Any) -> tuple[Any, str]:
+    if not isinstance(value, str):
+        return None, f"{_shown(value)} is not text"
+    try:
+        parts = urlsplit(value.strip())
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
+        return None, f"{_shown(value)} is not an http:// or https:// address"
+    return value.strip(), ""
+
+
+def _like(default: Any) -> Any:
+    """The check for a setting with no entry in _CHECKS: the type of its default."""
+    if isinstance(default, bool):
+        return _flag
+    if isinstance(default, (int, float)):
+        return _number(-math.inf, math.inf)
+    if isinstance(default, str):
+        return _text
+
+    def same_type(value: Any) -> tuple[Any, str]:
+        ok = isinstance(value, type(default))
+        return (value, "") if ok else (None, f"{_shown(value)} is not a {type(default).__name__}")
+    return same_type
+
+
+def _shown(value: Any) -> str:
+    try:
+        scalar = isinstance(value, (str, bool, int, float, type(None)))
+        text = json.dumps(value) if scalar else f"a {type(value).__name__}"
+    except ValueError:  # an int past the digit limit
+        text = "a huge number"
+    return text if len(text) <= 40 else text[:39] + "\u2026"
+
+
+# type and range of every saved setting; a poll interval of 0 once meant ~23 polls a second per job
+_CHECKS: dict[str, Any] = {
+    "base_url": _url,
+    "use_demo": _flag,
+    "poll_interval": _number(0.2, 600.0),
+    "poll_cap": _number(1.0, 3600.0),
+    "poll_timeout_min": _number(1.0, 7 * 24 * 60.0),
+    "download_dir": _text,
+    "window_geometry": _text,
+    "window_state": _text,
+    "volume": _number(0.0, 1.0),
+}
 
 
 class KeyStore:

@@ -1,0 +1,60 @@
+"""A damaged or hand-edited settings.json: every setting checked alone, the rest kept, the ignored named."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cover_desktop.settings import Settings
+
+
+def load(text: str) -> Settings:
+    Settings.path().parent.mkdir(parents=True, exist_ok=True)
+    Settings.path().write_text(text, "utf-8")
+    return Settings.load()
+
+
+@pytest.mark.parametrize("text", ["[]", "null", "3", '"x"', "{ not json", "", "[" * 100_000])
+def test_not_settings_at_all_gives_defaults_and_says_so(text):
+    s = load(text)
+    assert s == Settings()
+    assert len(s.ignored) == 1 and "default" in s.ignored[0] and str(Settings.path()) in s.ignored[0]
+
+
+@pytest.mark.parametrize("field,value,words", [
+    ("volume", "loud", '"loud" is not a number'),
+    ("volume", 7, "outside 0\u20131"),
+    ("poll_interval", 0, "outside"),
+    ("poll_interval", -5, "outside"),
+    ("poll_interval", "3", '"3" is not a number'),
+    ("poll_interval", True, "true is not a number"),
+    ("poll_interval", [3], "a list is not a number"),
+    ("poll_timeout_min", 0, "outside"),
+    ("use_demo", "yes", "not true or false"),
+    ("use_demo", 1, "not true or false"),
+    ("base_url", "ftp://example.org", "not an http:// or https:// address"),
+    ("base_url", 42, "not text"),
+    ("download_dir", {"a": 1}, "a dict is not text"),
+])
+def test_a_bad_setting_falls_back_alone(field, value, words):
+    s = load(json.dumps({field: value, "volume" if field != "volume" else "poll_cap": 0.5 if field != "volume" else 40,
+                         "unknown_key": [1]}))
+    assert getattr(s, field) == getattr(Settings(), field)
+    assert any(line.startswith(f"{field}: ") and words in line for line in s.ignored), s.ignored
+    if field != "volume":
+        assert s.volume == 0.5, "the good setting next to it is kept"
+    assert s.extra == {"unknown_key": [1]}
+
+
+def test_a_cap_below_the_interval_is_ignored():
+    s = load(json.dumps({"poll_interval": 10, "poll_cap": 5}))
+    assert s.poll_interval == 10 and s.poll_cap >= 10 and any("poll_cap" in line for line in s.ignored)
+
+
+def test_good_settings_load_unchanged_and_ignored_is_never_saved():
+    s = Settings(base_url="https://proxy.example", poll_interval=5.0, volume=0.3, use_demo=True)
+    s.save()
+    again = Settings.load()
+    assert again == s and again.ignored == []
+    assert "ignored" not in json.loads(Settings.path().read_text())
