@@ -3,13 +3,43 @@
 Used by ``cover-desktop --demo`` and by the tests. It speaks the same API as the service, moves tasks
 through queued -> processing -> streaming -> complete over ``duration`` seconds, serves real audio and
 covers from a *separate* port (a different origin, so tests can prove the key never goes there),
-records every request, and injects faults on demand.
+records every request, and injects faults on demand. With a ``state_file`` it keeps its tasks (and
+tries to keep its ports) across restarts, so an app restarted on the demo still sees its jobs finish.
+
+Faults (``inject(kind, target="api"|"media", ...)``):
+
+=================  ======================================================================================
+429, 500, 503,     that HTTP error; 429 carries ``Retry-After: retry_after`` seconds (default 1), 503 when given
+402, 401, 403, 404
+retry-after-date   429 whose Retry-After is an HTTP date ``seconds`` from now
+502-html, html     a proxy's web page (502), or a login page answering 200 (as an image on the media host)
+envelope           HTTP 200 whose JSON envelope says ``code`` 500
+garbage            HTTP 200 with truncated JSON
+stall              nothing for ``seconds``, then the connection closes
+reset              the connection reset before any answer
+reset-mid          headers and part of the body (``size`` bytes, default half), then a reset
+length-lie         Content-Length ``size`` (default 1000) bytes more than the body, then the connection closes
+drip               the normal answer, one byte every ``seconds``
+huge               HTTP 200 announcing ``size`` bytes (default 2 GB) of spaces, made while sent
+huge-stream        the same without Content-Length (ends when the connection closes)
+no-data            a success envelope without ``data``
+no-clips           status ``data`` without ``clips``
+null-urls          clips whose audio_url is null and image_url empty
+unknown-status     status "weird_state"
+long-error         a failed task whose ``error`` is ``size`` characters (default 1 MB) of lines
+stream             media without Content-Length (close-delimited)
+partial-206        media: 206 with the whole file and no Content-Range (``variant="wrong"``: one saying 0-)
+range-ignored      media: 200 with the whole file, whatever Range was asked for
+=================  ======================================================================================
 """
 
 from __future__ import annotations
 
+import email.utils
 import hashlib
 import json
+import logging
+import os
 import re
 import socket
 import struct
@@ -17,7 +47,8 @@ import threading
 import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from pathlib import Path
+from typing import Any, Self
 from urllib.parse import parse_qs, urlsplit
 
 from .synth import png_bytes, wav_bytes
@@ -29,7 +60,13 @@ DEMO_KEY = "aio_demo_local_key"
 _KNOWN_ID = re.compile(
     r"^(aud[\w-]+|(demo|fail|stuck)-[\w-]+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$")
 FAULTS = {"429", "500", "503", "502-html", "envelope", "garbage", "stall", "reset", "402", "401",
-          "stream", "html", "404", "403"}
+          "stream", "html", "404", "403", "drip", "huge", "huge-stream", "partial-206", "range-ignored",
+          "length-lie", "reset-mid", "no-data", "no-clips", "null-urls", "unknown-status", "retry-after-date",
+          "long-error"}
+_TRANSPORT_FAULTS = {"drip", "length-lie", "reset-mid"}   # the normal answer, sent badly
+HUGE_DEFAULT = 2 * 1024 ** 3
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -51,8 +88,10 @@ class Fault:
     target: str = "api"
     path_contains: str = ""
     count: int = 1
-    retry_after: str = "1"
+    retry_after: str = ""        # 429 sends "1" when none is given; 503 sends it only when given
     seconds: float = 5.0
+    size: int = 0
+    variant: str = ""
 
 
 @dataclass
@@ -85,6 +124,7 @@ class DemoState:
     submits: int = 0
     in_flight: int = 0
     max_in_flight: int = 0      # most API requests being answered at once
+    body_bytes_sent: dict[str, int] = field(default_factory=dict)  # per fault kind, for the huge ones
 
 
 class _Server(ThreadingHTTPServer):
@@ -97,30 +137,46 @@ class _Server(ThreadingHTTPServer):
 
 class DemoServer:
     def __init__(self, *, duration: float = 8.0, host: str = "127.0.0.1", clips_per_task: int = 2,
-                 audio_seconds: float = 3.0):
+                 audio_seconds: float = 3.0, state_file: Path | None = None):
         self.duration = duration
         self.host = host
         self.clips_per_task = clips_per_task
         self.audio_seconds = audio_seconds
         self.latency = 0.0  # seconds every API answer waits, to hold a request in flight in tests
         self.state = DemoState()
+        self.state_file = state_file
         self._lock = threading.Lock()
         self._stopping = threading.Event()
         self._servers: list[_Server] = []
         self._threads: list[threading.Thread] = []
         self._seq = 0
+        self._ports: dict[str, int] = {}
+        if state_file is not None:
+            self._load_state(state_file)
 
     # -- life cycle -------------------------------------------------------------------------
-    def start(self) -> "DemoServer":
+    def start(self) -> DemoServer:
         for role in ("api", "media"):
             handler = type(f"{role.capitalize()}Handler", (_Handler,), {"demo": self, "role": role})
-            srv = _Server((self.host, 0), handler)
+            srv = self._bind(handler, self._ports.get(role, 0))
             t = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05},
                                  name=f"demo-{role}", daemon=True)
             t.start()
             self._servers.append(srv)
             self._threads.append(t)
+        if self.state_file is not None:
+            with self._lock:
+                self._save_state()
         return self
+
+    def _bind(self, handler: type[BaseHTTPRequestHandler], port: int) -> _Server:
+        # the same ports as last time where free: clip links saved by the app then still work
+        if port:
+            try:
+                return _Server((self.host, port), handler)
+            except OSError:
+                pass
+        return _Server((self.host, 0), handler)
 
     def stop(self) -> None:
         self._stopping.set()
@@ -132,10 +188,11 @@ class DemoServer:
         self._servers.clear()
         self._threads.clear()
 
-    def __enter__(self) -> "DemoServer":
-        return self.start()
+    def __enter__(self) -> Self:
+        self.start()
+        return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.stop()
 
     @property
@@ -148,11 +205,16 @@ class DemoServer:
 
     # -- what tests look at and steer -------------------------------------------------------------
     def inject(self, kind: str, *, target: str = "api", path_contains: str = "", count: int = 1,
-               retry_after: str = "1", seconds: float = 5.0) -> None:
+               retry_after: str = "", seconds: float = 5.0, size: int = 0, variant: str = "") -> None:
         if kind not in FAULTS:
             raise ValueError(f"unknown fault {kind!r}")
         with self._lock:
-            self.state.faults.append(Fault(kind, target, path_contains, count, retry_after, seconds))
+            self.state.faults.append(Fault(kind, target, path_contains, count, retry_after, seconds, size, variant))
+
+    def body_bytes_sent(self, kind: str) -> int:
+        """How many body bytes the ``huge`` faults of this kind got out before the client hung up."""
+        with self._lock:
+            return self.state.body_bytes_sent.get(kind, 0)
 
     def clear_faults(self) -> None:
         with self._lock:
@@ -213,7 +275,42 @@ class DemoServer:
             self.state.tasks[task_id] = task
             self.state.submits += 1
             self.state.charged += credits
+            if self.state_file is not None:
+                self._save_state()
             return task
+
+    # -- kept across restarts ---------------------------------------------------------------------------
+    def _load_state(self, path: Path) -> None:
+        try:
+            raw = json.loads(path.read_text("utf-8"))
+            now_wall, now_mono = time.time(), time.monotonic()
+            for t in raw.get("tasks", []):
+                # monotonic clocks restart with the process: kept as wall-clock time on disk
+                task = Task(str(t["task_id"]), dict(t["request"]), now_mono - (now_wall - float(t["created_wall"])),
+                            float(t["duration"]), int(t["credits"]), int(t.get("clips_wanted", 2)))
+                self.state.tasks[task.task_id] = task
+            self._ports = {k: int(v) for k, v in raw.get("ports", {}).items() if k in ("api", "media")}
+        except FileNotFoundError:
+            pass
+        except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
+            log.warning("demo state %s unreadable (%s); starting with no tasks", path, type(exc).__name__)
+
+    def _save_state(self) -> None:
+        """Called with the lock held."""
+        assert self.state_file is not None
+        now_wall, now_mono = time.time(), time.monotonic()
+        data = {"version": 1,
+                "ports": {role: srv.server_address[1] for role, srv in zip(("api", "media"), self._servers)},
+                "tasks": [{"task_id": t.task_id, "request": t.request, "created_wall": now_wall - (now_mono - t.created),
+                           "duration": t.duration, "credits": t.credits, "clips_wanted": t.clips_wanted}
+                          for t in self.state.tasks.values()]}
+        try:
+            self.state_file.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.state_file.with_name(self.state_file.name + ".tmp")
+            tmp.write_text(json.dumps(data), "utf-8")
+            os.replace(tmp, self.state_file)
+        except OSError as exc:
+            log.warning("demo state not saved (%s)", type(exc).__name__)
 
     def _task_json(self, task: Task) -> dict[str, Any]:
         status = task.status_at(time.monotonic())
@@ -245,6 +342,7 @@ class _Handler(BaseHTTPRequestHandler):
     demo: DemoServer
     role: str
     protocol_version = "HTTP/1.1"
+    _transport: Fault | None = None   # how the next answer's body is to be mangled on the wire
 
     def log_message(self, format, *args):  # quiet: tests read the recorded requests instead
         pass
@@ -265,6 +363,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.demo._record(Recorded(self.role, method, self.path, {k.lower(): v for k, v in self.headers.items()},
                                    raw.decode("utf-8", "replace"), time.time()))
         fault = self.demo._take_fault(self.role, self.path)
+        self._transport = fault if fault is not None and fault.kind in _TRANSPORT_FAULTS else None
         if fault is not None and self._apply_fault(fault):
             return
         if self.role == "api":
@@ -280,32 +379,81 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _send(self, code: int, body: bytes, ctype: str = "application/json",
               headers: dict[str, str] | None = None, length: bool = True) -> None:
+        mangle, self._transport = self._transport, None
         self.send_response(code)
         self.send_header("Content-Type", ctype)
         for k, v in (headers or {}).items():
             self.send_header(k, v)
         if length:
-            self.send_header("Content-Length", str(len(body)))
+            extra = (mangle.size or 1000) if mangle is not None and mangle.kind == "length-lie" else 0
+            self.send_header("Content-Length", str(len(body) + extra))
         else:
             self.send_header("Connection", "close")
             self.close_connection = True
         self.end_headers()
-        if self.command != "HEAD":
-            try:
+        if self.command == "HEAD":
+            return
+        try:
+            if mangle is None:
                 self.wfile.write(body)
-            except OSError:
-                pass
+            elif mangle.kind == "drip":
+                self.close_connection = True
+                for i in range(len(body)):
+                    self.wfile.write(body[i:i + 1])
+                    if self.demo._stopping.wait(mangle.seconds):
+                        return
+            elif mangle.kind == "reset-mid":
+                self.wfile.write(body[: mangle.size or len(body) // 2])
+                self.demo._stopping.wait(0.2)  # let the part arrive before the reset
+                self._reset()
+            else:  # length-lie: the whole body, fewer bytes than announced, then the connection closes
+                self.wfile.write(body)
+                self.close_connection = True
+        except OSError:
+            self.close_connection = True
+
+    def _reset(self) -> None:
+        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        self.close_connection = True
+        self.connection.close()
+
+    def _send_spaces(self, f: Fault) -> None:
+        """``size`` bytes of spaces, made while sent: a body of gigabytes never exists in memory."""
+        size = f.size or HUGE_DEFAULT
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json" if self.role == "api" else "audio/wav")
+        if f.kind == "huge":
+            self.send_header("Content-Length", str(size))
+        else:
+            self.send_header("Connection", "close")
+        self.end_headers()
+        self.close_connection = True
+        block, sent = b" " * 65536, 0
+        try:
+            while sent < size and not self.demo._stopping.is_set():
+                n = min(len(block), size - sent)
+                self.wfile.write(block[:n])
+                sent += n
+        except OSError:
+            pass
+        with self.demo._lock:
+            done = self.demo.state.body_bytes_sent
+            done[f.kind] = done.get(f.kind, 0) + sent
 
     def _error(self, code: int, kind: str, message: str) -> None:
         self._send(code, _json_bytes({"code": code, "type": kind, "message": message}))
 
     def _apply_fault(self, f: Fault) -> bool:
         """Serve the fault; False where the fault only changes how the normal answer is sent."""
-        if f.kind == "429":
+        if f.kind in ("429", "retry-after-date"):
+            when = email.utils.formatdate(time.time() + f.seconds, usegmt=True)
             self._send(429, _json_bytes({"code": 429, "type": "rate_limited", "message": "Too many requests"}),
-                       headers={"Retry-After": f.retry_after})
+                       headers={"Retry-After": (f.retry_after or "1") if f.kind == "429" else when})
+        elif f.kind in ("huge", "huge-stream"):
+            self._send_spaces(f)
         elif f.kind in ("500", "503"):
-            self._error(int(f.kind), "server_error", "Internal error")
+            self._send(int(f.kind), _json_bytes({"code": int(f.kind), "type": "server_error", "message": "Internal error"}),
+                       headers={"Retry-After": f.retry_after} if f.kind == "503" and f.retry_after else None)
         elif f.kind == "402":
             self._error(402, "insufficient_credits", "Insufficient credits")
         elif f.kind == "401":
@@ -327,9 +475,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.demo._stopping.wait(f.seconds)
             self.close_connection = True
         elif f.kind == "reset":
-            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-            self.close_connection = True
-            self.connection.close()
+            self._reset()
         else:
             return False
         return True
@@ -342,7 +488,7 @@ class _Handler(BaseHTTPRequestHandler):
         if not key.startswith("aio_") or len(key) <= 4:
             return self._error(401, "authentication_error", "Invalid or missing API key")
         if url.path == GENERATE and method == "POST":
-            return self._generate(raw)
+            return self._generate(raw, fault)
         if url.path == STATUS and method == "GET":
             task_id = (parse_qs(url.query).get("task_id") or [""])[0]
             if not task_id:
@@ -350,11 +496,15 @@ class _Handler(BaseHTTPRequestHandler):
             task = self.demo.state.tasks.get(task_id)
             if task is None:
                 return self._error(404, "not_found", "Task not found")
-            return self._send(200, _json_bytes({"code": 200, "message": "success",
-                                                "data": self.demo._task_json(task)}))
+            data = self.demo._task_json(task)
+            if fault is not None and fault.kind == "no-data":
+                return self._send(200, _json_bytes({"code": 200, "message": "success"}))
+            if fault is not None:
+                _mangle_status(data, fault)
+            return self._send(200, _json_bytes({"code": 200, "message": "success", "data": data}))
         self._error(404, "not_found", "No such endpoint")
 
-    def _generate(self, raw: bytes) -> None:
+    def _generate(self, raw: bytes, fault: Fault | None = None) -> None:
         try:
             body = json.loads(raw or b"{}")
             assert isinstance(body, dict)
@@ -371,6 +521,9 @@ class _Handler(BaseHTTPRequestHandler):
         if not _KNOWN_ID.match(audio_id):
             return self._error(404, "not_found", "Audio ID not found")
         task = self.demo._new_task(body)
+        if fault is not None and fault.kind == "no-data":
+            # the service took the job (and the credits), but its answer lost the data
+            return self._send(200, _json_bytes({"code": 200, "message": "success"}))
         self._send(200, _json_bytes({"code": 200, "message": "success", "data": {"task_id": task.task_id}}))
 
     # -- the media host ----------------------------------------------------------------------------------
@@ -387,11 +540,30 @@ class _Handler(BaseHTTPRequestHandler):
             return self._error(404, "not_found", "No such file")
         if fault is not None and fault.kind == "stream":
             return self._send(200, data, ctype, length=False)
+        if fault is not None and fault.kind == "range-ignored":
+            return self._send(200, data, ctype, headers={"Accept-Ranges": "bytes"})
+        if fault is not None and fault.kind == "partial-206":
+            wrong = {"Content-Range": f"bytes 0-{len(data) - 1}/{len(data)}"} if fault.variant == "wrong" else {}
+            return self._send(206, data, ctype, headers=wrong)
         start = _range_start(self.headers.get("Range", ""))
         if start and start < len(data):
             return self._send(206, data[start:], ctype, headers={
                 "Content-Range": f"bytes {start}-{len(data) - 1}/{len(data)}", "Accept-Ranges": "bytes"})
         self._send(200, data, ctype, headers={"Accept-Ranges": "bytes"})
+
+
+def _mangle_status(data: dict[str, Any], f: Fault) -> None:
+    if f.kind == "no-clips":
+        data.pop("clips", None)
+    elif f.kind == "null-urls":
+        for clip in data.get("clips", []):
+            clip["audio_url"], clip["image_url"] = None, ""
+    elif f.kind == "unknown-status":
+        data["status"] = "weird_state"
+    elif f.kind == "long-error":
+        size = f.size or 1_000_000
+        line = "Model failure\n2026-01-01 00:00:00 ERROR forged log line\n"
+        data["status"], data["error"] = "failed", (line * (size // len(line) + 1))[:size]
 
 
 def _range_start(header: str) -> int:

@@ -1,0 +1,70 @@
+"""The demo server keeps its tasks across a restart when given a state file (a restarted app on the demo
+must see its running jobs finish, not "the service does not know the task")."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+
+import pytest
+from helpers import KEY
+
+from cover_desktop.api import ApiClient, CoverRequest, NotFound, Phase, RetryPolicy
+from cover_desktop.demo import DemoServer
+
+
+def call(base_url, fn):
+    async def body():
+        client = ApiClient(base_url, KEY, policy=RetryPolicy(attempts=1))
+        try:
+            return await fn(client)
+        finally:
+            await client.aclose()
+    return asyncio.run(asyncio.wait_for(body(), 20))
+
+
+def test_tasks_survive_a_restart_and_go_on_to_complete(tmp_path):
+    state = tmp_path / "demo" / "tasks.json"
+    first = DemoServer(duration=0.6, state_file=state).start()
+    try:
+        tid = call(first.api_url, lambda c: c.submit(CoverRequest("aud1")))
+        assert call(first.api_url, lambda c: c.status(tid)).phase is Phase.RUNNING
+        old_api, old_media = first.api_url, first.media_url
+    finally:
+        first.stop()
+    second = DemoServer(duration=0.6, state_file=state).start()
+    try:
+        assert (second.api_url, second.media_url) == (old_api, old_media), "the same ports where free"
+        deadline = time.monotonic() + 10
+        while (st := call(second.api_url, lambda c: c.status(tid))).phase is Phase.RUNNING:
+            assert time.monotonic() < deadline
+            time.sleep(0.1)
+        assert st.phase is Phase.DONE and len(st.clips) == 2
+        assert st.clips[0].audio_url.startswith(old_media)
+    finally:
+        second.stop()
+
+
+def test_without_a_state_file_a_restart_forgets(tmp_path):
+    first = DemoServer(duration=0).start()
+    tid = call(first.api_url, lambda c: c.submit(CoverRequest("aud1")))
+    first.stop()
+    second = DemoServer(duration=0).start()
+    try:
+        with pytest.raises(NotFound):
+            call(second.api_url, lambda c: c.status(tid))
+    finally:
+        second.stop()
+
+
+@pytest.mark.parametrize("text", ["{ broken", "[]", json.dumps({"tasks": [{"task_id": "x"}]})])
+def test_a_damaged_state_file_starts_empty(tmp_path, text):
+    state = tmp_path / "tasks.json"
+    state.write_text(text)
+    server = DemoServer(duration=0, state_file=state).start()
+    try:
+        assert call(server.api_url, lambda c: c.submit(CoverRequest("aud1")))
+        assert len(json.loads(state.read_text())["tasks"]) == 1
+    finally:
+        server.stop()
