@@ -34,6 +34,7 @@ _CHUNK_FRAMES = 1 << 16
 _MAGIC = b"CDPK1\0"
 _HEADER = struct.Struct("<6sQqI")   # magic, size, mtime_ns, count; then count little-endian uint16
 _QUANT = 65535
+_YIELD_S = 0.002               # of work in a worker thread between handing the GIL to the GUI thread
 _FLOOR = 1e-3                  # below -60 dBFS a clip is shown as silence, not stretched to full height
 
 
@@ -126,6 +127,7 @@ class _Reducer:
         self.n = max(1, buckets)
         self.acc = [0.0] * self.n
         self.pos = 0
+        self._yielded = time.perf_counter()
 
     def feed(self, samples: Any, channels: int, centre: int, scale: float) -> None:
         channels = max(1, channels)
@@ -141,6 +143,11 @@ class _Reducer:
             peak = max(max(seg) - centre, centre - min(seg)) / scale
             self.acc[b] = max(self.acc[b], peak)
             f = stop
+            if time.perf_counter() - self._yielded > _YIELD_S:
+                # hand the GIL over: a GUI thread waiting for it would otherwise wait out the whole
+                # switch interval (5 ms) each time the event loop calls into Python
+                time.sleep(0)
+                self._yielded = time.perf_counter()
         self.pos = end
 
     def result(self) -> list[float]:
