@@ -160,10 +160,11 @@ class _Reducer:
 def _pcm(data: bytes, width: int) -> tuple[array, int, float]:
     """Samples of little-endian PCM as an array, with its zero and full scale. 24 and 32 bit keep their
     top 16 bits: plenty for a picture, and it stays in C loops."""
+    data = data[:len(data) - len(data) % width]   # a file cut off mid-sample
     if width == 1:
         return array("B", data), 128, 128.0
     if width == 2:
-        out = array("h", data[:len(data) - len(data) % 2])
+        out = array("h", data)
     else:
         top = bytearray(len(data) // width * 2)
         top[0::2] = data[width - 2::width]
@@ -187,17 +188,20 @@ def _read_wav(w: wave.Wave_read, buckets: int) -> list[float] | None:
     channels, width, total = w.getnchannels(), w.getsampwidth(), w.getnframes()
     if width not in (1, 2, 3, 4):
         return None
-    red = _Reducer(total, buckets)
-    for _ in range(2):
+
+    def measure(frames: int) -> _Reducer:
+        red = _Reducer(frames, buckets)
         while data := w.readframes(_CHUNK_FRAMES):
             samples, centre, scale = _pcm(data, width)
             red.feed(samples, channels, centre, scale)
-        if red.pos >= total or red.pos == 0:
-            break
+        return red
+
+    red = measure(total)
+    if 0 < red.pos < total:
         # the header promised more frames than the file holds (a download cut short, a streamed
         # header): measure again against what is there
         w.rewind()
-        red = _Reducer(red.pos, buckets)
+        red = measure(red.pos)
     return red.result() if red.pos else None
 
 

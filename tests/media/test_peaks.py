@@ -153,6 +153,15 @@ def test_pcm_wav_sine_then_silence_has_that_shape(tmp_path, aloop, width, channe
     assert_loud_then_silent(run(aloop, peaks_for(wav, tmp_path / "cache", 200)), 200)
 
 
+def test_a_wav_cut_short_mid_sample_is_measured_over_what_is_there(tmp_path, aloop):
+    wav = pcm_wav(tmp_path / "a.wav", sine_then_silence(), 3, 2)
+    size = wav.stat().st_size
+    with open(wav, "r+b") as f:           # the header still promises the whole clip
+        f.truncate(44 + (size - 44) * 3 // 4 + 1)
+    peaks = run(aloop, peaks_for(wav, tmp_path / "cache", 90))
+    assert min(peaks[:58]) > 0.9 and max(peaks[62:]) < 0.01
+
+
 def test_a_quiet_clip_is_normalised_and_silence_stays_flat(tmp_path, aloop):
     quiet = pcm_wav(tmp_path / "q.wav", sine_then_silence(amp=0.05))
     assert_loud_then_silent(run(aloop, peaks_for(quiet, tmp_path / "cache", 100)), 100)
