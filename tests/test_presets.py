@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from cover_desktop.api.models import CoverRequest
 from cover_desktop.presets import Preset, PresetStore, StyleHistory
 from cover_desktop.settings import Dirs
@@ -42,6 +44,7 @@ def test_delete():
     assert [p.name for p in PresetStore().all()] == ["b"]
 
 
+@pytest.mark.log_warnings(r"presets: presets\.json is damaged")
 def test_a_garbage_file_gives_an_empty_list_and_is_kept_aside():
     path = Dirs.config() / "presets.json"
     path.parent.mkdir(parents=True)
@@ -81,6 +84,7 @@ def test_style_history_fills_in_older_styles_after_the_known_ones():
     assert StyleHistory().items() == ["pop", "jazz", "folk"]
 
 
+@pytest.mark.log_warnings(r"presets: style-history\.json is damaged")
 def test_style_history_survives_a_damaged_file():
     path = Dirs.config() / "style-history.json"
     path.parent.mkdir(parents=True)
