@@ -218,7 +218,9 @@ class ApiClient:
                 if found is None:
                     return payload
                 err = found
-            log.warning("%s %s failed (try %d/%d): %s", method, path, attempt, attempts, err.kind)
+            # a key check asks for a task that cannot exist: "not found" is its good answer
+            level = logging.INFO if context == "key-check" and isinstance(err, NotFound) else logging.WARNING
+            log.log(level, "%s %s failed (try %d/%d): %s", method, path, attempt, attempts, err.kind)
             err.reached_server = reached_server
             if not self._may_retry(err, idempotent, reached_server) or attempt == attempts:
                 raise self._final(err, attempt)

@@ -19,6 +19,9 @@ from cover_desktop.api import (
 from cover_desktop.jobs.service import definitely_not_created
 from cover_desktop.settings import key_problem as settings_key_problem
 
+# a fault test expects the failure to be logged
+pytestmark = pytest.mark.log_warnings(r"cover_desktop\.api\.client: (GET|POST) \S+ failed \(try \d+/\d+\)")
+
 
 def call(base_url, key, fn, **kwargs):
     async def body():

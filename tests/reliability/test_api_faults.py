@@ -31,6 +31,11 @@ from cover_desktop.api.text import SHOWN_MAX
 FAST = RetryPolicy(attempts=3, base=0.01, cap=0.05)
 MB = 1024 * 1024
 
+pytestmark = pytest.mark.log_warnings(
+    # the client says in the log what failed and how often it tried
+    r"cover_desktop\.api\.client: (GET|POST) \S+ failed \(try \d+/\d+\): \w+"
+)
+
 
 def call(demo, fn, *, guard=20.0, **kwargs):
     kwargs.setdefault("policy", FAST)

@@ -8,6 +8,8 @@ import pytest
 
 from cover_desktop.logsetup import MESSAGE_MAX, REDACT, escape_controls, setup_logging
 
+pytestmark = pytest.mark.log_warnings(r"^probe: ")
+
 
 @pytest.fixture
 def log_file(tmp_path):

@@ -8,6 +8,8 @@ import pytest
 
 from cover_desktop.settings import Settings
 
+pytestmark = pytest.mark.log_warnings(r"cover_desktop\.settings: (setting ignored|settings unreadable)")
+
 
 def load(text: str) -> Settings:
     Settings.path().parent.mkdir(parents=True, exist_ok=True)
