@@ -7,7 +7,9 @@ so GUI tests drive their body with ``run(aloop, coro)``, which runs Qt's loop un
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
+import re
 
 import pytest
 import qasync
@@ -27,6 +29,40 @@ def gui_thread_gc(qapp):
     guard = MainThreadGC()
     yield guard
     guard.stop()
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture(autouse=True)
+def fail_on_unexpected_log_warnings(request):
+    """A WARNING or worse in the log fails the test unless the test declares it with
+    ``@pytest.mark.log_warnings(pattern, ...)``: a fault nobody expected must not pass unseen."""
+    handler = _Collect()
+    root = logging.getLogger()
+    root.addHandler(handler)
+    yield
+    root.removeHandler(handler)
+    allowed = [re.compile(p) for m in request.node.iter_markers("log_warnings") for p in m.args]
+    unexpected = [r for r in handler.records
+                  if not any(p.search(f"{r.name}: {r.getMessage()}") for p in allowed)]
+    if unexpected and not getattr(request.node, "rep_call_failed", False):
+        lines = "\n".join(f"  {r.levelname} {r.name}: {r.getMessage()[:300]}" for r in unexpected[:10])
+        pytest.fail(f"unexpected log records at WARNING or above:\n{lines}", pytrace=False)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if report.when == "call" and report.failed:
+        item.rep_call_failed = True
 
 
 @pytest.fixture(autouse=True)
@@ -73,6 +109,9 @@ def aloop(qapp):
     if pending:
         loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
     loop.run_until_complete(loop.shutdown_asyncgens())
+    # the runs above marked the loop running again on their way out (see _TestLoop): unmark it last, or
+    # a later test's asyncio.run() finds a closed loop "running"
+    asyncio.events._set_running_loop(None)
     loop.close()
     asyncio.set_event_loop(None)
 

@@ -123,6 +123,10 @@ class JobService(QObject):
                 await self.store.update(job)
                 self.jobChanged.emit(job)
             raise
+        if job.id not in self.jobs:
+            log.info("job %s was removed while it was being submitted; task %s is not followed", job.id, task_id)
+            job.task_id = task_id
+            return job
         job.task_id, job.state, job.submitted_at = task_id, JobState.RUNNING, time.time()
         job.raw_status = "submitted"
         job.history.append((job.submitted_at, "submitted"))

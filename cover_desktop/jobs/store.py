@@ -125,11 +125,13 @@ class JobStore:
         return job.id
 
     def update(self, job: Job) -> None:
+        """Write the job's state; a job removed meanwhile (the user removed it mid-submit) stays removed."""
         with self.db:
-            self.db.execute(
+            cur = self.db.execute(
                 "UPDATE jobs SET task_id=?, request=?, state=?, raw_status=?, error=?, created_at=?,"
                 " submitted_at=?, updated_at=?, finished_at=? WHERE id=?", (*self._row(job), job.id))
-            self._write_children(job)
+            if cur.rowcount:
+                self._write_children(job)
 
     def remove(self, job_id: int) -> None:
         with self.db:

@@ -92,6 +92,7 @@ def test_a_submit_cut_short_by_a_crash_is_kept_as_unconfirmed(harness, demo, key
     assert demo.requests() == [], "nothing is resent on its own: that could charge twice"
 
 
+@pytest.mark.log_warnings(r"generate failed \(try 1/\d\): ")
 def test_reply_lost_after_sending_keeps_the_job_as_unconfirmed(harness, demo, keyed, aloop):
     demo.inject("reset", path_contains="generate")
     win = harness.window(demo.api_url)

@@ -51,6 +51,7 @@ def test_an_invalid_request_is_neither_stored_nor_sent(service, demo, aloop):
     assert added == [] and service.jobs == {} and demo.requests() == []
 
 
+@pytest.mark.log_warnings(r"generate failed \(try 1/4\): server_error")
 def test_a_lost_reply_after_sending_keeps_the_job_unconfirmed(service, demo, aloop):
     demo.inject("500", path_contains="generate")
     with pytest.raises(Exception):
@@ -69,6 +70,7 @@ def test_a_batch_sends_each_request_in_order(service, demo, aloop):
     assert progress[-1] == (3, 3)
 
 
+@pytest.mark.log_warnings(r"generate failed \(try 1/4\): authentication_error")
 def test_a_refused_key_stops_the_rest_of_a_batch(service, demo, aloop):
     demo.inject("401", path_contains="generate")
     result = run(aloop, service.submit_batch([CoverRequest(f"aud{i}") for i in range(5)]))
@@ -87,6 +89,7 @@ def test_cancel_stops_a_batch_between_submits(service, demo, aloop):
     assert "Stopped: 47 not sent" in result.summary()
 
 
+@pytest.mark.log_warnings(r"generate failed \(try \d/4\): network")
 def test_unreachable_server_on_submit_reports_the_connection(aloop, tmp_path):
     store = run(aloop, AsyncJobStore(tmp_path / "jobs.sqlite").open())
     client = ApiClient("http://127.0.0.1:9", KEY)
@@ -101,3 +104,22 @@ def test_unreachable_server_on_submit_reports_the_connection(aloop, tmp_path):
     run(aloop, client.aclose())
     run(aloop, store.close())
     _ = AuthError
+
+
+def test_removing_a_job_while_it_is_being_submitted_keeps_it_removed(service, demo, aloop, tmp_path):
+    demo.latency = 0.3
+    added = []
+    service.jobAdded.connect(added.append)
+
+    async def body():
+        sending = asyncio.ensure_future(service.submit(CoverRequest("aud1")))
+        await until(lambda: added, what="the job on disk")
+        await service.remove(added[0].id)
+        return await sending
+
+    job = run(aloop, body())
+    assert job.task_id, "the task id the service returned is still told to the caller"
+    assert service.jobs == {} and demo.submits == 1
+    run(aloop, asyncio.sleep(0.2))  # any poll would have come by now
+    assert not demo.requests("api", "status")
+    assert JobStore(tmp_path / "jobs.sqlite").all_jobs() == []

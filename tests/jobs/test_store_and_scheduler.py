@@ -112,6 +112,7 @@ def test_scheduler_limits_concurrent_requests(aloop, demo):
     assert {raw for _, raw in seen} == {"processing"}
 
 
+@pytest.mark.log_warnings(r"status failed \(try 1/1\): rate_limited")
 def test_scheduler_holds_every_job_back_after_a_429(aloop, demo):
     seen = []
     run(aloop, _poll_stuck_jobs(demo, 3, PollPolicy(interval=0.05, concurrency=1), seen, 4,
@@ -158,6 +159,7 @@ async def _poll_until_answered(demo, policy, seen, task_id=None, submitted_at=No
     await client.aclose()
 
 
+@pytest.mark.log_warnings(r"status failed \(try 1/1\): not_found")
 def test_unknown_task_fails_the_job(aloop, demo):
     seen = []
     run(aloop, _poll_until_answered(demo, PollPolicy(interval=0.05), seen, task_id="upl-never-existed"))

@@ -13,8 +13,7 @@ from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtTest import QTest
 
 from cover_desktop.api.errors import MediaError
-from cover_desktop.api.models import Clip, CoverRequest
-from cover_desktop.jobs.model import ClipRecord, Job, JobState
+from cover_desktop.jobs.model import JobState
 from cover_desktop.media.export import export_clips, export_name
 from cover_desktop.media.fetch import MediaFetcher
 
@@ -85,6 +84,7 @@ def test_next_clip_plays_the_second(harness, demo, keyed, aloop):
     assert win.rt.player.current != first and win.rt.player.current.endswith("-2")
 
 
+@pytest.mark.log_warnings(r"media.library: media for clip .*: The file served as the cover image is not a picture")
 def test_html_served_as_image_is_refused_visibly(harness, demo, keyed, aloop):
     demo.inject("html", target="media", path_contains="image_", count=2)
     win = harness.window(demo.api_url)

@@ -53,6 +53,7 @@ def test_keeps_audio_and_cover_and_stores_them_in_its_own_rows(parts, demo, aloo
     assert [c.audio_path for c in kept.clips] == [c.audio_path for c in job.clips]
 
 
+@pytest.mark.log_warnings(r"media.library: media for clip c1: Refused to fetch")
 def test_a_refused_url_is_an_error_on_the_clip_and_nothing_is_fetched(parts, demo, aloop):
     store, library = parts
     job = Job(request=CoverRequest("aud1"), state=JobState.DONE, task_id="t-file",
@@ -80,6 +81,7 @@ def test_resume_fetches_only_what_an_earlier_session_left(parts, demo, aloop):
     assert run(aloop, library.resume([job])) == 0, "nothing left to fetch"
 
 
+@pytest.mark.log_warnings(r"media.library: media for clip x1: The audio link has expired")
 def test_retry_after_an_expired_link_tries_again(parts, demo, aloop):
     store, library = parts
     job = done_job(demo, "x1")

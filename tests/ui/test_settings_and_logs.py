@@ -6,6 +6,7 @@ import logging
 import os
 import stat
 
+import pytest
 from helpers import KEY, find, jobs, run, submit, until
 
 from cover_desktop.jobs.model import JobState
@@ -22,6 +23,7 @@ def test_key_file_is_private_and_round_trips(tmp_path):
     assert not ks.file.exists() and not ks.load()
 
 
+@pytest.mark.log_warnings(r"settings: key file mode was 644")
 def test_a_readable_key_file_is_reported_and_tightened(tmp_path):
     ks = KeyStore(tmp_path, use_keyring=False)
     ks.save(Secret("aio_abc123"))
@@ -44,6 +46,7 @@ def test_secret_never_shows_itself():
     assert "supersecret" not in repr(Settings())
 
 
+@pytest.mark.log_warnings(r"settings: settings unreadable")
 def test_settings_round_trip_keeps_unknown_keys(private_dirs):
     s = Settings(base_url="https://proxy.example", poll_interval=5.0)
     s.extra = {"from_a_newer_version": 1}
@@ -55,6 +58,7 @@ def test_settings_round_trip_keeps_unknown_keys(private_dirs):
     assert Settings.load() == Settings()
 
 
+@pytest.mark.log_warnings(r"^probe: header was Bearer \*\*\*", r"status failed \(try 1/1\): server_error")
 def test_log_file_never_holds_the_key(harness, demo, keyed, aloop, tmp_path):
     path = setup_logging(tmp_path / "logs")
     try:

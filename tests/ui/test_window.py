@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
 from helpers import fill, find, jobs, rows, run, submit, until
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
-    QDialogButtonBox,
     QAbstractButton,
     QAbstractItemView,
     QApplication,
     QCheckBox,
+    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -169,6 +170,7 @@ def test_dropping_a_song_link_fills_the_field(harness, demo, keyed):
     assert win.findChild(QMessageBox, "batchConfirm") is None
 
 
+@pytest.mark.log_warnings(r"generate failed \(try 1/4\): authentication_error")
 def test_401_shows_the_key_message_and_keeps_the_form(harness, demo, monkeypatch, aloop):
     monkeypatch.setenv("COVER_DESKTOP_API_KEY", "not-a-valid-key")
     win = harness.window(demo.api_url)
@@ -182,6 +184,7 @@ def test_401_shows_the_key_message_and_keeps_the_form(harness, demo, monkeypatch
     assert jobs(win) == [], "a refused submit made no job"
 
 
+@pytest.mark.log_warnings(r"generate failed \(try 1/4\): not_found")
 def test_unknown_audio_id_says_so(harness, demo, keyed, aloop):
     win = harness.window(demo.api_url)
     fill(win, "nonsense")
@@ -222,6 +225,7 @@ def test_failed_job_shows_its_error(harness, demo, keyed, aloop):
     assert "Failed (failed)" in rows(win)[0] and "could not make a cover" in rows(win)[0]
 
 
+@pytest.mark.log_warnings(r"status failed \(try 1/1\): rate_limited")
 def test_429_while_polling_says_so_then_completes(harness, demo, keyed, aloop):
     win = harness.window(demo.api_url)
     demo.inject("429", path_contains="status", count=1, retry_after="1")
@@ -277,6 +281,7 @@ def test_remove_and_resubmit_from_the_job_actions(harness, demo, keyed, aloop):
     assert len(jobs(harness.window(demo.api_url))) == 1, "the removal was stored"
 
 
+@pytest.mark.log_warnings(r"status failed \(try 1/2\): (not_found|authentication_error)")
 def test_settings_test_key_button(harness, demo, keyed, aloop, monkeypatch):
     win = harness.window(demo.api_url)
     find(win, "settingsAction").trigger()
@@ -346,6 +351,7 @@ def running_job_window(harness, demo, aloop):
     return win
 
 
+@pytest.mark.log_warnings(r"status failed \(try 1/1\): network")
 def test_a_dead_network_while_polling_is_shown_and_recovers(harness, demo, keyed, aloop):
     win = running_job_window(harness, demo, aloop)
     demo.inject("reset", path_contains="status", count=1000)
@@ -359,6 +365,7 @@ def test_a_dead_network_while_polling_is_shown_and_recovers(harness, demo, keyed
     assert "unreachable" not in find(win, "connectionLabel").text()
 
 
+@pytest.mark.log_warnings(r"status failed \(try 1/1\): authentication_error")
 def test_a_key_refused_while_polling_pauses_checking_and_says_why(harness, demo, keyed, aloop):
     win = running_job_window(harness, demo, aloop)
     demo.inject("401", path_contains="status")
