@@ -22,6 +22,7 @@ from .jobs.store import AsyncJobStore
 from .logsetup import REDACT
 from .media.fetch import MediaFetcher
 from .media.library import MediaLibrary
+from .media.peaks import PeaksCache
 from .media.player import PlayerController
 from .media.thumbs import ThumbnailCache
 from .settings import ENV_BASE_URL, Dirs, KeyStore, Secret, Settings
@@ -59,6 +60,7 @@ class Runtime(QObject):
         screen = QGuiApplication.primaryScreen()
         self.thumbs = ThumbnailCache(Dirs.cache() / "thumbs", dpr=screen.devicePixelRatio() if screen else 1.0,
                                      parent=self)
+        self.peaks = PeaksCache(Dirs.cache() / "peaks", parent=self)
         self.player = PlayerController(settings.volume, parent=self)
         self._client: ApiClient | None = None
         self._store: AsyncJobStore | None = None
@@ -167,6 +169,7 @@ class Runtime(QObject):
     async def aclose(self) -> None:
         self.player.stop()
         await self.thumbs.aclose()
+        await self.peaks.aclose()
         await self._stop_services()
         await self.fetcher.aclose()
         await self._stop_demo()

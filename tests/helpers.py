@@ -10,7 +10,7 @@ from typing import Any, Callable, Coroutine
 from PySide6.QtGui import QIcon
 
 from cover_desktop.app import parse_args
-from cover_desktop.jobs.model import Job
+from cover_desktop.jobs.model import Job, JobState
 from cover_desktop.runtime import Runtime
 from cover_desktop.settings import KeyStore, Settings
 from cover_desktop.ui.jobs_model import JobRole
@@ -97,3 +97,20 @@ def rows(win: MainWindow) -> list[str]:
 def jobs(win: MainWindow) -> list[Job]:
     m = find(win, "jobsView").model()
     return [m.index(i).data(JobRole) for i in range(m.rowCount())]
+
+
+def finished_window(harness, demo, aloop, audio_id="aud1", win=None, **form):
+    """A window whose newest job is done, with every clip's audio and cover saved."""
+    win = win or harness.window(demo.api_url)
+    find(win, "audioIdEdit").setText(audio_id)
+    if form:
+        find(win, "customModeCheck").setChecked(True)
+        find(win, "promptEdit").setPlainText(form.get("prompt", "words"))
+        find(win, "styleEdit").setText(form.get("style", ""))
+        find(win, "titleEdit").setText(form.get("title", ""))
+    before = len(jobs(win))
+    submit(win)
+    run(aloop, until(lambda: len(jobs(win)) > before and jobs(win)[0].state is JobState.DONE, what="completion"))
+    run(aloop, until(lambda: all(c.audio_path and c.image_path for c in jobs(win)[0].clips)
+                     and not win.rt.library.busy(), what="both clips saved"))
+    return win

@@ -25,6 +25,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QMetaObject, QObject, Qt, QUrl, Signal
 
+from ..tasks import TaskSet
+
 log = logging.getLogger(__name__)
 
 BUCKETS = 600
@@ -301,7 +303,7 @@ class PeaksCache(QObject):
         self.buckets = buckets
         self.capacity = capacity
         self._peaks: OrderedDict[str, list[float]] = OrderedDict()
-        self._loading: dict[str, asyncio.Task[None]] = {}
+        self._loading = TaskSet(name="waveforms")
         # one at a time: a decode keeps FFmpeg's threads busy, and the machine may have two cores
         self._sem = asyncio.Semaphore(1)
 
@@ -313,12 +315,12 @@ class PeaksCache(QObject):
         if peaks is not None:
             self._peaks.move_to_end(path)
             return peaks
-        if path not in self._loading:
+        if not self._loading.running(path):
             try:
-                loop = asyncio.get_running_loop()
+                asyncio.get_running_loop()
             except RuntimeError:
                 return None
-            self._loading[path] = loop.create_task(self._load(path))
+            self._loading.spawn(self._load(path), "measuring a waveform", key=path)
         return None
 
     def forget(self, path: str) -> None:
@@ -329,10 +331,7 @@ class PeaksCache(QObject):
         return len(self._peaks)
 
     async def aclose(self) -> None:
-        tasks = list(self._loading.values())
-        for t in tasks:
-            t.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
+        await self._loading.aclose()
 
     async def _load(self, path: str) -> None:
         try:
@@ -343,8 +342,6 @@ class PeaksCache(QObject):
         except Exception as exc:  # noqa: BLE001 - a file that breaks the decoder gets a plain bar
             log.warning("peaks failed: %s", type(exc).__name__)
             peaks = []
-        finally:
-            self._loading.pop(path, None)
         self._peaks[path] = peaks
         while len(self._peaks) > self.capacity:
             self._peaks.popitem(last=False)

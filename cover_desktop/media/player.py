@@ -23,6 +23,7 @@ class PlayerController(QObject):
     durationChanged = Signal(int)        # ms
     playingChanged = Signal(bool)
     currentChanged = Signal(str)         # key of the clip now loaded ("" for none)
+    ended = Signal(str)                  # key of the clip that played to its end
     problem = Signal(str)
 
     def __init__(self, volume: float = 0.8, parent: QObject | None = None):
@@ -37,6 +38,8 @@ class PlayerController(QObject):
         self.player.playbackStateChanged.connect(
             lambda s: self.playingChanged.emit(s == QMediaPlayer.PlaybackState.PlayingState))
         self.player.errorOccurred.connect(self._on_error)
+        self.player.mediaStatusChanged.connect(self._status)
+        self._start_at = 0      # where a newly loaded clip starts (A/B comparison at the same bar)
 
     @staticmethod
     def has_audio_device() -> bool:
@@ -49,8 +52,9 @@ class PlayerController(QObject):
     def _queue(self, slot: str, *args) -> None:
         QMetaObject.invokeMethod(self.player, slot, Qt.ConnectionType.QueuedConnection, *args)
 
-    def play(self, key: str, local_path: str = "", url: str = "") -> bool:
-        """Load (if another clip) and play. False with a ``problem`` when there is nothing to play."""
+    def play(self, key: str, local_path: str = "", url: str = "", start_ms: int = 0) -> bool:
+        """Load (if another clip) and play, from ``start_ms`` for a newly loaded clip. False with a
+        ``problem`` when there is nothing to play."""
         if key != self.current:
             if local_path and Path(local_path).exists():
                 source = QUrl.fromLocalFile(local_path)
@@ -60,6 +64,7 @@ class PlayerController(QObject):
                 self.problem.emit("This clip has no audio to play yet.")
                 return False
             self.current = key
+            self._start_at = max(0, int(start_ms))
             self._queue("setSource", Q_ARG(QUrl, source))
             self.currentChanged.emit(key)
         self._queue("play")
@@ -94,6 +99,15 @@ class PlayerController(QObject):
 
     def duration(self) -> int:
         return int(self.player.duration())
+
+    def _status(self, status: QMediaPlayer.MediaStatus) -> None:
+        if status in (QMediaPlayer.MediaStatus.LoadedMedia, QMediaPlayer.MediaStatus.BufferedMedia) \
+                and self._start_at:
+            # a position set before the media is loaded is lost: apply it once the backend can seek
+            self.seek(self._start_at)
+            self._start_at = 0
+        elif status == QMediaPlayer.MediaStatus.EndOfMedia and self.current:
+            self.ended.emit(self.current)
 
     def _on_error(self, error, message: str) -> None:
         if error == QMediaPlayer.Error.NoError:

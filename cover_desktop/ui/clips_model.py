@@ -18,6 +18,16 @@ def clip_key(job: Job, rec: ClipRecord) -> str:
     return f"{job.id}/{rec.id}"
 
 
+def clip_title(job: Job, rec: ClipRecord) -> str:
+    """The clip's title, with #n when its job made several (they often share one title)."""
+    base = rec.clip.title or job.request.title or rec.id
+    if len(job.clips) > 1:
+        n = next((i for i, r in enumerate(job.clips, 1) if r is rec), 0)
+        if n and not base.endswith(f"#{n}"):
+            return f"{base} #{n}"
+    return base
+
+
 def clip_detail(rec: ClipRecord) -> str:
     parts = []
     if rec.clip.duration:
@@ -55,7 +65,7 @@ class ClipsModel(QAbstractListModel):
             return None
         job, rec = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return rec.clip.title or rec.id
+            return clip_title(job, rec)
         if role == Qt.ItemDataRole.DecorationRole:
             return self.thumbs.get(rec.image_path) if rec.image_path else None
         if role == DetailRole:
@@ -68,7 +78,7 @@ class ClipsModel(QAbstractListModel):
         if role == PlayingRole:
             return clip_key(job, rec) == self.playing_key
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(x for x in (rec.clip.title or rec.id, f"Clip id: {rec.id}", rec.clip.audio_url,
+            return "\n".join(x for x in (clip_title(job, rec), f"Clip id: {rec.id}", rec.clip.audio_url,
                                          rec.media_error) if x)
         return None
 

@@ -13,12 +13,14 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QListView
                                QToolButton, QVBoxLayout, QWidget)
 
 from ..jobs.model import ClipRecord, Job
+from ..media.audition import Audition, job_of
 from ..media.export import export_clips
 from ..media.library import MediaLibrary
+from ..media.peaks import PeaksCache
 from ..media.player import PlayerController
 from ..media.thumbs import ThumbnailCache
 from ..tasks import TaskSet
-from .clips_model import ClipsModel, clip_key
+from .clips_model import ClipsModel, clip_key, clip_title
 from .delegates import ClipDelegate
 from .dialogs import open_folder, pick_folder
 from .player_bar import PlayerBar
@@ -31,10 +33,12 @@ class ClipsPane(QWidget):
     message = Signal(str)
     error = Signal(str)
 
-    def __init__(self, player: PlayerController, thumbs: ThumbnailCache, jobs: Callable[[], list[Job]],
-                 downloads: Callable[[], Path], parent: QWidget | None = None):
+    def __init__(self, player: PlayerController, thumbs: ThumbnailCache, peaks: PeaksCache,
+                 jobs: Callable[[], list[Job]], downloads: Callable[[], Path], parent: QWidget | None = None):
         super().__init__(parent)
         self.player = player
+        self.peaks = peaks
+        self._loaded: Item | None = None
         self._jobs = jobs
         self._downloads = downloads
         self.library: MediaLibrary | None = None
@@ -71,12 +75,16 @@ class ClipsPane(QWidget):
         self._stack.addWidget(self.empty)
         self._stack.addWidget(self.view)
 
-        self.player_bar = PlayerBar(player)
+        self.audition = audition = Audition(player, self.model.rowCount, self.model.row_of, self)
+        self.player_bar = PlayerBar(player, audition)
         self.player_bar.playClicked.connect(self.toggle_play)
         self.player_bar.nextClicked.connect(lambda: self.step_clip(1))
         self.player_bar.prevClicked.connect(lambda: self.step_clip(-1))
         player.currentChanged.connect(self.model.set_playing)
+        player.currentChanged.connect(self._now_playing)
         player.problem.connect(self.error)
+        audition.playRow.connect(self.play_row)
+        peaks.ready.connect(self._peaks_ready)
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -146,7 +154,10 @@ class ClipsPane(QWidget):
             return
         job, rec = item
         self.view.setCurrentIndex(self.model.index(row))
-        if self.player.play(clip_key(job, rec), rec.audio_path, rec.clip.audio_url) \
+        key = clip_key(job, rec)
+        if key != self.player.current:
+            self._loaded = item
+        if self.player.play(key, rec.audio_path, rec.clip.audio_url, self.audition.start_for(key)) \
                 and not self.player.has_audio_device():
             self.message.emit("No audio output device was found: the clip plays silently. "
                               "Connect headphones or speakers and press Play again.")
@@ -161,6 +172,36 @@ class ClipsPane(QWidget):
             self.play_row(max(0, self.view.currentIndex().row()))
         else:
             self.error.emit("Nothing to play yet: select a job with clips.")
+
+    def swap_clip(self) -> None:
+        """Back to the clip played before this one, at the same position: A/B comparison."""
+        row = self.audition.swap_row()
+        if row < 0:
+            self.message.emit("Play two clips first; then this swaps between them.")
+            return
+        keep = self.audition.keep_position
+        self.audition.keep_position = True
+        try:
+            self.play_row(row)
+        finally:
+            self.audition.keep_position = keep
+
+    def job_removed(self, job_id: int) -> None:
+        if self.player.current and job_of(self.player.current) == str(job_id):
+            self.player.unload()
+
+    def _now_playing(self, key: str) -> None:
+        item = self._loaded if self._loaded is not None and clip_key(*self._loaded) == key else None
+        if item is None:
+            self._loaded = None
+            self.player_bar.show_clip("", None)
+            return
+        job, rec = item
+        self.player_bar.show_clip(clip_title(job, rec), self.peaks.get(rec.audio_path))
+
+    def _peaks_ready(self, path: str) -> None:
+        if self._loaded is not None and self._loaded[1].audio_path == path:
+            self.player_bar.set_peaks(self.peaks.get(path))
 
     def step_clip(self, delta: int) -> None:
         n = self.model.rowCount()

@@ -21,6 +21,7 @@ class JobsPane(QWidget):
     jobFinished = Signal(object)          # Job
     jobsChanged = Signal()                # added, removed or changed: the library may need a refresh
     jobChanged = Signal(object)           # Job
+    jobRemoved = Signal(int)              # job id
     editRequested = Signal(object)        # CoverRequest
     resubmitRequested = Signal(object)    # CoverRequest
     message = Signal(str)
@@ -97,6 +98,7 @@ class JobsPane(QWidget):
         was_selected = (job := self.selected_job()) is not None and job.id == job_id
         self.model.remove(job_id)
         self._update_empty()
+        self.jobRemoved.emit(job_id)
         if was_selected:
             self.jobSelected.emit(self.selected_job())
         self.jobsChanged.emit()

@@ -48,7 +48,7 @@ class MainWindow(IdDropTarget, QMainWindow):
         self.banner = Banner()
         self.submit_pane = SubmitPane()
         self.jobs_pane = JobsPane()
-        self.clips_pane = ClipsPane(runtime.player, runtime.thumbs, self.jobs_pane.jobs,
+        self.clips_pane = ClipsPane(runtime.player, runtime.thumbs, runtime.peaks, self.jobs_pane.jobs,
                                     lambda: self.rt.settings.downloads())
         self._layout()
         self._wire()
@@ -103,6 +103,7 @@ class MainWindow(IdDropTarget, QMainWindow):
         self.jobs_pane.jobSelected.connect(self.clips_pane.show_job)
         self.jobs_pane.jobChanged.connect(self.clips_pane.job_changed)
         self.jobs_pane.jobsChanged.connect(self.clips_pane.jobs_changed)
+        self.jobs_pane.jobRemoved.connect(self.clips_pane.job_removed)
         self.jobs_pane.jobFinished.connect(self._job_finished)
         self.jobs_pane.editRequested.connect(self.submit_pane.fill)
         self.jobs_pane.resubmitRequested.connect(self.submit_pane.submit_request)
@@ -146,6 +147,22 @@ class MainWindow(IdDropTarget, QMainWindow):
         self._action(clips, "&Play / pause", cp.toggle_play, "Space", "playAction")
         self._action(clips, "&Next clip", lambda: cp.step_clip(1), "Ctrl+Right", "nextAction")
         self._action(clips, "P&revious clip", lambda: cp.step_clip(-1), "Ctrl+Left", "previousAction")
+        audition = clips.addMenu("&Audition")
+        au = cp.audition
+        self._action(audition, "S&wap with the previous clip", cp.swap_clip, "X", "swapAction")
+        self.keep_action = self._action(audition, "Keep the &position between clips of a job (A/B)",
+                                        lambda: au.set_keep_position(not au.keep_position), "Shift+X", "keepAction")
+        self.advance_action = self._action(audition, "&Play the next clip at the end",
+                                           lambda: au.set_auto_advance(not au.auto_advance), name="autoAdvanceAction")
+        self._action(audition, "&Repeat: off, all, one", au.cycle_repeat, "R", "repeatAction")
+        audition.addSeparator()
+        self._action(audition, "Loop &start here", au.mark_a, "[", "loopStartAction")
+        self._action(audition, "Loop &end here", au.mark_b, "]", "loopEndAction")
+        self._action(audition, "&Clear the loop", au.clear_loop, "\\", "clearLoopAction")
+        for act in (self.keep_action, self.advance_action):
+            act.setCheckable(True)
+        au.modeChanged.connect(self._audition_modes)
+        self._audition_modes()
         clips.addSeparator()
         self._action(clips, "&Save clip\u2026", cp.save_clip, QKeySequence.StandardKey.Save, "saveClipAction")
         self._action(clips, "&Export job\u2026", cp.export_job, "Ctrl+Shift+S", "exportJobAction")
@@ -158,6 +175,11 @@ class MainWindow(IdDropTarget, QMainWindow):
         help_ = m.addMenu("&Help")
         self._action(help_, "Open &log folder", self.open_log_folder, name="openLogAction")
         self._action(help_, "&About Cover Desktop", self.about, name="aboutAction")
+
+    def _audition_modes(self) -> None:
+        au = self.clips_pane.audition
+        self.keep_action.setChecked(au.keep_position)
+        self.advance_action.setChecked(au.auto_advance)
 
     # -- the runtime's current service and library ------------------------------------------------------
     def bind_runtime(self) -> None:

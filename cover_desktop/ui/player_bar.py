@@ -1,12 +1,18 @@
-"""Transport controls: previous, play/pause, next, position slider with times, volume."""
+"""Transport controls: what is loaded, previous / play / next, the waveform seek bar with times, repeat,
+A/B position keeping, and volume."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QStyle, QToolButton, QWidget
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSlider, QToolButton, QVBoxLayout, QWidget
 
+from ..media.audition import Audition, Repeat
 from ..media.player import PlayerController
+from .icons import icon
 from .jobs_model import fmt_elapsed
+from .waveform import WaveformSeekBar
+
+REPEAT_TEXT = {Repeat.OFF: "Repeat: off", Repeat.ALL: "Repeat: all", Repeat.ONE: "Repeat: one"}
 
 
 class PlayerBar(QWidget):
@@ -14,38 +20,42 @@ class PlayerBar(QWidget):
     nextClicked = Signal()
     prevClicked = Signal()
 
-    def __init__(self, player: PlayerController, parent: QWidget | None = None):
+    def __init__(self, player: PlayerController, audition: Audition, parent: QWidget | None = None):
         super().__init__(parent)
         self.player = player
-        style = self.style()
-        self.icon_play = style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay)
-        self.icon_pause = style.standardIcon(QStyle.StandardPixmap.SP_MediaPause)
+        self.audition = audition
 
-        def button(name: str, icon, tip: str) -> QToolButton:
+        def button(name: str, tip: str) -> QToolButton:
             b = QToolButton()
             b.setObjectName(name)
-            b.setIcon(icon)
             b.setToolTip(tip)
             b.setAccessibleName(tip.split(" (")[0])
             b.setAutoRaise(True)
             return b
 
-        self.prev = button("prevButton", style.standardIcon(QStyle.StandardPixmap.SP_MediaSkipBackward),
-                           "Previous clip (Ctrl+Left)")
-        self.play = button("playButton", self.icon_play, "Play / pause (Space)")
+        self.now = QLabel("Nothing loaded")
+        self.now.setObjectName("nowPlayingLabel")
+        self.now.setAccessibleName("Now playing")
+        self.now.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.now.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.prev = button("prevButton", "Previous clip (Ctrl+Left)")
+        self.play = button("playButton", "Play / pause (Space)")
         self.play.setIconSize(self.play.iconSize() * 1.5)
-        self.next = button("nextButton", style.standardIcon(QStyle.StandardPixmap.SP_MediaSkipForward),
-                           "Next clip (Ctrl+Right)")
-        self.seek = QSlider(Qt.Orientation.Horizontal)
+        self.next = button("nextButton", "Next clip (Ctrl+Right)")
+        self.seek = WaveformSeekBar()
         self.seek.setObjectName("seekSlider")
         self.seek.setAccessibleName("Playback position")
+        self.seek.setToolTip("Click to jump there, drag to seek; Shift+drag marks a loop")
         self.seek.setRange(0, 0)
-        self.seek.setSingleStep(1000)
-        self.seek.setPageStep(5000)
         self.seek.setMinimumWidth(120)
         self.time = QLabel("0:00 / 0:00")
         self.time.setObjectName("timeLabel")
         self.time.setMinimumWidth(self.time.fontMetrics().horizontalAdvance("00:00 / 00:00") + 6)
+        self.repeat = button("repeatButton", "Repeat: off, all, one (R)")
+        self.repeat.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.keep = button("keepPositionButton", "A/B: a clip of the same job starts at the same position")
+        self.keep.setText("A/B")
+        self.keep.setCheckable(True)
         self.volume = QSlider(Qt.Orientation.Horizontal)
         self.volume.setObjectName("volumeSlider")
         self.volume.setAccessibleName("Volume")
@@ -53,29 +63,77 @@ class PlayerBar(QWidget):
         self.volume.setValue(int(player.volume() * 100))
         self.volume.setMaximumWidth(90)
         self.volume.setMinimumWidth(60)
-        vol_icon = QLabel()
-        vol_icon.setPixmap(style.standardIcon(QStyle.StandardPixmap.SP_MediaVolume).pixmap(16, 16))
+        self.vol_icon = QLabel()
 
-        row = QHBoxLayout(self)
-        row.setContentsMargins(4, 2, 4, 2)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
         for w in (self.prev, self.play, self.next):
             row.addWidget(w)
         row.addWidget(self.seek, 1)
         row.addWidget(self.time)
-        row.addSpacing(8)
-        row.addWidget(vol_icon)
+        row.addWidget(self.repeat)
+        row.addWidget(self.keep)
+        row.addSpacing(4)
+        row.addWidget(self.vol_icon)
         row.addWidget(self.volume)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(4, 2, 4, 2)
+        outer.setSpacing(2)
+        outer.addWidget(self.now)
+        outer.addLayout(row)
 
         self.play.clicked.connect(self.playClicked)
         self.next.clicked.connect(self.nextClicked)
         self.prev.clicked.connect(self.prevClicked)
+        # the player's own position updates are set with signals blocked: any change seen here is the user's
         self.seek.valueChanged.connect(self._user_seek)
+        self.seek.loopChanged.connect(audition.set_loop)
+        audition.loopChanged.connect(self._loop_changed)
+        audition.modeChanged.connect(self._modes)
+        self.repeat.clicked.connect(audition.cycle_repeat)
+        self.keep.toggled.connect(audition.set_keep_position)
         self.volume.valueChanged.connect(lambda v: player.set_volume(v / 100))
         player.positionChanged.connect(self._position)
         player.durationChanged.connect(self._duration)
         player.playingChanged.connect(self._playing)
+        self._playing_now = False
+        self._icons()
+        self._modes()
         if not player.has_audio_device():
             self.play.setToolTip("Play / pause (Space). No audio output device was found: playback is silent.")
+
+    def show_clip(self, title: str, peaks: list[float] | None) -> None:
+        self.now.setText(title or "Nothing loaded")
+        self.now.setToolTip(title)
+        self.seek.set_peaks(peaks)
+
+    def set_peaks(self, peaks: list[float] | None) -> None:
+        self.seek.set_peaks(peaks)
+
+    def changeEvent(self, e: QEvent) -> None:
+        if e.type() == QEvent.Type.PaletteChange:
+            self._icons()
+        super().changeEvent(e)
+
+    def _icons(self) -> None:
+        pal = self.palette()
+        self.prev.setIcon(icon("previous", pal))
+        self.next.setIcon(icon("next", pal))
+        self.play.setIcon(icon("pause" if self._playing_now else "play", pal))
+        self.vol_icon.setPixmap(icon("volume", pal).pixmap(16, 16))
+
+    def _modes(self) -> None:
+        a = self.audition
+        self.repeat.setText(REPEAT_TEXT[a.repeat])
+        self.keep.blockSignals(True)
+        self.keep.setChecked(a.keep_position)
+        self.keep.blockSignals(False)
+
+    def _loop_changed(self, a: int, b: int) -> None:
+        if a < 0:
+            self.seek.clear_loop()
+        elif self.seek.loop() != (a, b):
+            self.seek.set_loop(a, b)
 
     def _user_seek(self, value: int) -> None:
         self.player.seek(value)
@@ -98,4 +156,5 @@ class PlayerBar(QWidget):
         self.time.setText(f"{fmt_elapsed(ms / 1000)} / {fmt_elapsed(self.seek.maximum() / 1000)}")
 
     def _playing(self, playing: bool) -> None:
-        self.play.setIcon(self.icon_pause if playing else self.icon_play)
+        self._playing_now = playing
+        self.play.setIcon(icon("pause" if playing else "play", self.palette()))

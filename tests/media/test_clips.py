@@ -6,32 +6,15 @@ import asyncio
 from pathlib import Path
 
 import pytest
-from helpers import find, jobs, run, submit, until
+from helpers import find, finished_window, jobs, run, submit, until
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtTest import QTest
 
 from cover_desktop.api.errors import MediaError
-from cover_desktop.jobs.model import JobState
 from cover_desktop.media.export import export_clips, export_name
 from cover_desktop.media.fetch import MediaFetcher
-
-
-def finished_window(harness, demo, aloop, audio_id="aud1", win=None, **form):
-    win = win or harness.window(demo.api_url)
-    find(win, "audioIdEdit").setText(audio_id)
-    if form:
-        find(win, "customModeCheck").setChecked(True)
-        find(win, "promptEdit").setPlainText(form.get("prompt", "words"))
-        find(win, "styleEdit").setText(form.get("style", ""))
-        find(win, "titleEdit").setText(form.get("title", ""))
-    before = len(jobs(win))
-    submit(win)
-    run(aloop, until(lambda: len(jobs(win)) > before and jobs(win)[0].state is JobState.DONE, what="completion"))
-    run(aloop, until(lambda: all(c.audio_path and c.image_path for c in jobs(win)[0].clips)
-                     and not win.rt.library.busy(), what="both clips saved"))
-    return win
 
 
 def decorations(win):
