@@ -39,6 +39,13 @@ class ClipRecord:
     image_path: str = ""
     media_error: str = ""
     progress: float = -1.0   # 0..1 while downloading; not stored
+    # kept on this computer only, never sent to the service (the store's clip_meta table)
+    rating: int = 0                  # 0 = not rated, 1..5 stars
+    favourite: bool = False
+    trashed_at: float | None = None  # in the trash since then: hidden, files kept until the trash is emptied
+    purged_at: float | None = None   # the trash was emptied: its files are gone and must not be fetched again
+    notes: str = ""
+    local_title: str = ""            # the musician's own title; the service's stays in clip.title
 
     @property
     def id(self) -> str:
