@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import enum
 import functools
 import json
 import sqlite3
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, NamedTuple
 
 from ..api.models import Clip, CoverRequest
 from .model import ClipRecord, Job, JobState
@@ -69,13 +71,47 @@ MIGRATIONS: list[str] = [
     ALTER TABLE clips DROP COLUMN image_path;
     ALTER TABLE clips DROP COLUMN media_error;
     """,
+    # What the musician keeps about a clip on this computer (rating, trash, own title and notes): a table
+    # of its own, so neither the service's answers nor the media library's writes can touch it.
+    """
+    CREATE TABLE clip_meta (
+        job_id INTEGER NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+        clip_id TEXT NOT NULL,
+        rating INTEGER NOT NULL DEFAULT 0 CHECK (rating BETWEEN 0 AND 5),
+        favourite INTEGER NOT NULL DEFAULT 0 CHECK (favourite IN (0, 1)),
+        trashed_at REAL,
+        purged_at REAL,
+        notes TEXT NOT NULL DEFAULT '',
+        local_title TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (job_id, clip_id)
+    );
+    CREATE INDEX clip_meta_trashed ON clip_meta(trashed_at) WHERE trashed_at IS NOT NULL;
+    """,
 ]
 
 MEDIA_FIELDS = ("audio_path", "image_path", "media_error")
 
 
-_CLIPS = ("SELECT c.job_id, c.clip_id, c.data, m.audio_path, m.image_path, m.media_error FROM clips c"
-          " LEFT JOIN clip_media m ON m.job_id = c.job_id AND m.clip_id = c.clip_id")
+_CLIPS = ("SELECT c.job_id, c.clip_id, c.data, m.audio_path, m.image_path, m.media_error,"
+          " k.rating, k.favourite, k.trashed_at, k.purged_at, k.notes, k.local_title FROM clips c"
+          " LEFT JOIN clip_media m ON m.job_id = c.job_id AND m.clip_id = c.clip_id"
+          " LEFT JOIN clip_meta k ON k.job_id = c.job_id AND k.clip_id = c.clip_id")
+
+
+class Restore(enum.Enum):
+    """``set_clip_meta(trashed_at=RESTORE)``: out of the trash (None there means "leave as it is")."""
+    RESTORE = "restore"
+
+
+RESTORE = Restore.RESTORE
+
+
+class TrashedClip(NamedTuple):
+    job_id: int
+    clip_id: str
+    trashed_at: float
+    audio_path: str
+    image_path: str
 
 
 class JobStore:
@@ -148,6 +184,52 @@ class JobStore:
                 " image_path=excluded.image_path, media_error=excluded.media_error",
                 (job_id, clip_id, audio_path, image_path, media_error, job_id))
 
+    def set_clip_meta(self, job_id: int, clip_id: str, *, rating: int | None = None,
+                      favourite: bool | None = None, trashed_at: float | Restore | None = None,
+                      notes: str | None = None, local_title: str | None = None) -> None:
+        """Change only the given fields of a clip's local metadata; ``trashed_at=RESTORE`` takes it out of
+        the trash (and forgets an emptied trash, so its files may be fetched again). A removed job: no-op."""
+        changes: dict[str, Any] = {}
+        if rating is not None:
+            if not 0 <= rating <= 5:
+                raise ValueError(f"A rating is 0 to 5 stars, not {rating}.")
+            changes["rating"] = int(rating)
+        if favourite is not None:
+            changes["favourite"] = int(bool(favourite))
+        if trashed_at is RESTORE:
+            changes["trashed_at"] = changes["purged_at"] = None
+        elif trashed_at is not None:
+            changes["trashed_at"] = float(trashed_at)
+        if notes is not None:
+            changes["notes"] = notes
+        if local_title is not None:
+            changes["local_title"] = local_title
+        if not changes:
+            return
+        with self.db:
+            self.db.execute("INSERT OR IGNORE INTO clip_meta (job_id, clip_id) SELECT ?, ?"
+                            " WHERE EXISTS (SELECT 1 FROM jobs WHERE id=?)", (job_id, clip_id, job_id))
+            self.db.execute(f"UPDATE clip_meta SET {', '.join(f'{k}=?' for k in changes)}"
+                            " WHERE job_id=? AND clip_id=?", (*changes.values(), job_id, clip_id))
+
+    def trashed_clips(self) -> list[TrashedClip]:
+        """What the trash holds (emptied clips are no longer in it), most recently trashed first."""
+        return [TrashedClip(r[0], r[1], r[2], r[3] or "", r[4] or "") for r in self.db.execute(
+            "SELECT k.job_id, k.clip_id, k.trashed_at, m.audio_path, m.image_path FROM clip_meta k"
+            " LEFT JOIN clip_media m ON m.job_id = k.job_id AND m.clip_id = k.clip_id"
+            " WHERE k.trashed_at IS NOT NULL AND k.purged_at IS NULL ORDER BY k.trashed_at DESC")]
+
+    def empty_trash(self, now: float | None = None) -> list[str]:
+        """Mark every clip in the trash as emptied and return the local files to delete (the caller
+        deletes them). The clips stay in their jobs, marked, so nothing fetches them again."""
+        now = time.time() if now is None else now
+        with self.db:
+            self.db.execute("BEGIN IMMEDIATE")
+            trashed = self.trashed_clips()
+            self.db.execute("UPDATE clip_meta SET purged_at=? WHERE trashed_at IS NOT NULL AND purged_at IS NULL",
+                            (now,))
+        return list(dict.fromkeys(p for t in trashed for p in (t.audio_path, t.image_path) if p))
+
     @staticmethod
     def _row(job: Job) -> tuple:
         return (job.task_id, json.dumps(job.request.to_dict()), job.state.value, job.raw_status, job.error,
@@ -164,12 +246,16 @@ class JobStore:
     # -- reads -------------------------------------------------------------------------------------------
     def all_jobs(self) -> list[Job]:
         """Every job, newest first, with its clips and history."""
+        # plain tuples and positions for the two big reads: once per clip on every start
+        cur = self.db.cursor()
+        cur.row_factory = None
         clips: dict[int, list[ClipRecord]] = {}
-        for r in self.db.execute(f"{_CLIPS} ORDER BY c.job_id, c.position"):
-            clips.setdefault(r["job_id"], []).append(self._clip(r))
+        clip = self._clip
+        for r in cur.execute(f"{_CLIPS} ORDER BY c.job_id, c.position"):
+            clips.setdefault(r[0], []).append(clip(r))
         history: dict[int, list[tuple[float, str]]] = {}
-        for r in self.db.execute("SELECT * FROM status_history ORDER BY job_id, at"):
-            history.setdefault(r["job_id"], []).append((r["at"], r["raw_status"]))
+        for r in cur.execute("SELECT job_id, at, raw_status FROM status_history ORDER BY job_id, at"):
+            history.setdefault(r[0], []).append((r[1], r[2]))
         return [self._job(r, clips.get(r["id"], []), history.get(r["id"], []))
                 for r in self.db.execute("SELECT * FROM jobs ORDER BY created_at DESC, id DESC")]
 
@@ -184,12 +270,16 @@ class JobStore:
         return self._job(r, clips, hist)
 
     @staticmethod
-    def _clip(r: sqlite3.Row) -> ClipRecord:
+    def _clip(r: sqlite3.Row | tuple[Any, ...]) -> ClipRecord:
         try:
-            data: Any = json.loads(r["data"])
+            data: Any = json.loads(r[2])
         except ValueError:
-            data = {"id": r["clip_id"]}
-        return ClipRecord(Clip.from_json(data), r["audio_path"] or "", r["image_path"] or "", r["media_error"] or "")
+            data = {"id": r[1]}
+        # by position: this runs once per clip on every start (10,000 clips and more)
+        if r[6] is None:   # no local metadata: most clips
+            return ClipRecord(Clip.from_json(data), r[3] or "", r[4] or "", r[5] or "")
+        return ClipRecord(Clip.from_json(data), r[3] or "", r[4] or "", r[5] or "", -1.0, r[6], bool(r[7]),
+                          r[8], r[9], r[10], r[11])
 
     @staticmethod
     def _job(r: sqlite3.Row, clips: list[ClipRecord], history: list[tuple[float, str]]) -> Job:
@@ -216,7 +306,7 @@ class AsyncJobStore:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="job-store")
         self._store: JobStore | None = None
 
-    async def open(self) -> "AsyncJobStore":
+    async def open(self) -> AsyncJobStore:
         self._store = await self._run(JobStore, self.path)
         return self
 
@@ -253,3 +343,33 @@ class AsyncJobStore:
 
     async def all_jobs(self) -> list[Job]:
         return await self._run(self._db.all_jobs)
+
+    async def set_clip_meta(self, job_id: int, clip_id: str, *, rating: int | None = None,
+                            favourite: bool | None = None, trashed_at: float | Restore | None = None,
+                            notes: str | None = None, local_title: str | None = None,
+                            rec: ClipRecord | None = None) -> None:
+        """As ``JobStore.set_clip_meta``; with ``rec``, the same change is made to it at once (before the
+        write), so the view shows it while the disk catches up."""
+        if rating is not None and not 0 <= rating <= 5:
+            raise ValueError(f"A rating is 0 to 5 stars, not {rating}.")
+        if rec is not None:
+            if rating is not None:
+                rec.rating = rating
+            if favourite is not None:
+                rec.favourite = favourite
+            if trashed_at is RESTORE:
+                rec.trashed_at = rec.purged_at = None
+            elif trashed_at is not None:
+                rec.trashed_at = float(trashed_at)
+            if notes is not None:
+                rec.notes = notes
+            if local_title is not None:
+                rec.local_title = local_title
+        await self._run(self._db.set_clip_meta, job_id, clip_id, rating=rating, favourite=favourite,
+                        trashed_at=trashed_at, notes=notes, local_title=local_title)
+
+    async def trashed_clips(self) -> list[TrashedClip]:
+        return await self._run(self._db.trashed_clips)
+
+    async def empty_trash(self) -> list[str]:
+        return await self._run(self._db.empty_trash)
