@@ -88,22 +88,44 @@ def render(template: str, fields: NameFields) -> Path:
 
     Raises ValueError for a template that cannot be used (unknown field, bad format, stray brace).
     """
-    parts: list[str] = []
+    # components as (text, is it a field's value) pieces, so that a long name is cut in its values first
+    components: list[list[tuple[str, bool]]] = [[]]
     try:
         for literal, name, spec, conversion in string.Formatter().parse(template):
-            parts.append(literal.replace("\\", "/"))
+            first, *rest = literal.replace("\\", "/").split("/")
+            components[-1].append((first, False))
+            components += [[(piece, False)] for piece in rest]
             if name is None:
                 continue
             if name not in _NAMES or conversion:
                 raise ValueError(f"Unknown field {{{name}}}: use one of {', '.join(f[0] for f in FIELDS)}.")
             # a field's value never makes a folder: its separators are cleaned with the rest
-            parts.append(_value(fields, name, spec or "").replace("/", "_").replace("\\", "_"))
+            components[-1].append((_value(fields, name, spec or "").replace("/", "_").replace("\\", "_"), True))
     except (ValueError, TypeError) as exc:
         if str(exc).startswith("Unknown field"):
             raise ValueError(str(exc)) from None
         raise ValueError(f"The name template cannot be used: {exc}") from None
-    components = [clean_name(c, TITLE_BYTES, fallback=EMPTY) for c in "".join(parts).split("/")]
-    return Path(*components)
+    return Path(*(_fit([(_encodable(t), f) for t, f in pieces]) for pieces in components))
+
+
+def _encodable(text: str) -> str:
+    """A lone surrogate (JSON can carry one) can name no file: it becomes "?", then "_"."""
+    return text.encode("utf-8", "replace").decode("utf-8")
+
+
+def _fit(pieces: list[tuple[str, bool]]) -> str:
+    """One folder or file name within TITLE_BYTES: the longest value is cut first, so "{title} {n}" keeps
+    its number when the title is long."""
+    pieces = list(pieces)
+    while True:
+        excess = len(clean_name("".join(t for t, _ in pieces), 1 << 20).encode()) - TITLE_BYTES
+        values = [i for i, (t, is_field) in enumerate(pieces) if is_field and t]
+        if excess <= 0 or not values:
+            break
+        i = max(values, key=lambda k: len(pieces[k][0].encode()))
+        text = pieces[i][0]
+        pieces[i] = (limit_bytes(text, max(0, len(text.encode()) - excess)), True)
+    return clean_name("".join(t for t, _ in pieces), TITLE_BYTES, fallback=EMPTY)
 
 
 def template_problem(template: str) -> str:

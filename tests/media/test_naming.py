@@ -9,6 +9,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cover_desktop.api.models import Clip, CoverRequest
 from cover_desktop.jobs.model import ClipRecord, Job, JobState
@@ -66,7 +68,7 @@ def test_a_90_character_cjk_title_fits_in_bytes_and_can_be_written(tmp_path):
     rel = render("{title}{nth}", replace(F, title=title))
     name = rel.name
     assert len(name.encode("utf-8")) <= 200
-    assert title.startswith(name.encode("utf-8").decode("utf-8"))    # cut on a character edge
+    assert name.endswith(" #2") and title.startswith(name[:-3])      # cut on a character edge, number kept
     src = tmp_path / "src.mp3"
     src.write_bytes(b"x")
     placed = place(src, tmp_path / "out", rel, ".mp3")
@@ -76,6 +78,26 @@ def test_a_90_character_cjk_title_fits_in_bytes_and_can_be_written(tmp_path):
     other.write_bytes(b"y")
     second = place(other, tmp_path / "out", rel, ".mp3")
     assert second.path.name.endswith(" (2).mp3") and len(second.path.name.encode()) <= 255
+
+
+def test_a_long_title_is_cut_before_the_rest_of_its_name():
+    rel = render("{artist} - {title} #{n:02d}", replace(F, title="\u97f3" * 120))
+    name = rel.name
+    assert name.startswith("Ada - \u97f3") and name.endswith(" #02") and len(name.encode()) <= 200
+
+
+@settings(max_examples=300, deadline=None)
+@given(title=st.text(), style=st.text(max_size=300),
+       template=st.sampled_from([DEFAULT_TEMPLATE, "{style}/{title} {n}", "{date:%Y}/{title}", "../{style}{title}"]))
+def test_any_text_gives_a_name_that_can_be_written_inside_the_folder(tmp_path_factory, title, style, template):
+    rel = render(template, replace(F, title=title, style=style))
+    assert ".." not in rel.parts and not rel.is_absolute()
+    assert all(0 < len(part.encode("utf-8")) <= 200 for part in rel.parts)
+    root = tmp_path_factory.mktemp("h")
+    target = root / rel.with_name(rel.name + ".mp3")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(b"x")                          # the file system takes it
+    assert target.resolve().is_relative_to(root.resolve())
 
 
 def test_unknown_fields_and_bad_templates_are_explained():
