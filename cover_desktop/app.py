@@ -1,43 +1,125 @@
-"""The command line, and the app's life: settings, the runtime, the window, and a clean quit."""
+"""The command line, and the app's life: one copy per profile, settings, the runtime, the window, and a
+clean quit."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
 import logging
-import os
 import signal
 import sys
-from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QMessageLogContext, QtMsgType, QTimer, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from . import APP_ID, APP_NAME, __version__
 from .gcguard import MainThreadGC
 from .logsetup import setup_logging
+from .resources import DESKTOP_ID
+from .resources import icon as app_icon
 from .runtime import Runtime
 from .settings import ENV_BASE_URL, Dirs, KeyStore, Settings
+from .single import InstanceGuard
 
 log = logging.getLogger(__name__)
-RESOURCES = Path(__file__).parent / "resources"
+qt_log = logging.getLogger("qt")
+
+# Qt's own options (see QApplication and QGuiApplication), passed through to Qt
+QT_VALUE_OPTIONS = {"-style", "-stylesheet", "-platform", "-platformpluginpath", "-platformtheme", "-plugin",
+                    "-qmljsdebugger", "-session", "-display", "-geometry", "-qwindowgeometry", "-qwindowicon",
+                    "-qwindowtitle", "-name", "-title", "-visual", "-font", "-fn", "-bg", "-fg", "-btn",
+                    "-scaling"}
+QT_FLAG_OPTIONS = {"-reverse", "-widgetcount", "-nograb", "-dograb", "-sync", "-nocrashhandler"}
+
+
+def split_qt_options(argv: list[str]) -> tuple[list[str], list[str]]:
+    """(ours, Qt's): ``-style fusion`` and its kind go to Qt, everything else to our parser."""
+    ours: list[str] = []
+    qt: list[str] = []
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        name = arg.split("=", 1)[0]
+        if name in QT_VALUE_OPTIONS:
+            qt.append(arg)
+            if "=" not in arg and i + 1 < len(argv):
+                qt.append(argv[i + 1])
+                i += 1
+        elif name in QT_FLAG_OPTIONS:
+            qt.append(arg)
+        else:
+            ours.append(arg)
+        i += 1
+    return ours, qt
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    ours, qt = split_qt_options(list(sys.argv[1:] if argv is None else argv))
     p = argparse.ArgumentParser(prog="cover-desktop",
                                 description=f"{APP_NAME}: make covers of your uploaded audio, follow the jobs "
-                                            "live, play and keep the results.")
+                                            "live, play and keep the results. Qt's own options (-style fusion, "
+                                            "-platform \u2026) are passed to Qt.")
+    p.add_argument("ids", nargs="*", metavar="ID_OR_LINK",
+                   help="audio ids or song links to fill in (several: offered as a batch); with the app already "
+                        "running, they go to its window")
     p.add_argument("--demo", action="store_true",
                    help="use the built-in demo server on loopback (no key, no network, no credits)")
     p.add_argument("--base-url", metavar="URL", help=f"API base URL (default from settings; env {ENV_BASE_URL})")
     p.add_argument("--demo-duration", type=float, default=12.0, metavar="SECONDS",
                    help="how long a demo job takes (default 12)")
+    p.add_argument("--smoke-test", action="store_true",
+                   help="check an installation: on the demo server, submit one demo job and quit when it "
+                        "completes (exit 0) or fails or takes over 60 s (exit 1)")
     p.add_argument("--version", action="version", version=f"cover-desktop {__version__}")
-    return p.parse_args(argv)
+    args = p.parse_args(ours)
+    args.demo = args.demo or args.smoke_test
+    args.qt_args = qt
+    return args
 
 
-async def run_app(app: QApplication, args: argparse.Namespace) -> int:
+def route_qt_messages() -> None:
+    """Qt's messages go to the log file, not the terminal: the multimedia backend's chatter (no sound device,
+    PulseAudio, FFmpeg) at debug level, anything else at its own level."""
+    levels = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.DEBUG,
+              QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
+              QtMsgType.QtFatalMsg: logging.CRITICAL}
+
+    def handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        category = context.category or "default"
+        noise = category.startswith("qt.multimedia") or message.startswith(
+            ("PulseAudioService", "No audio device", "This plugin does not support"))
+        qt_log.log(logging.DEBUG if noise else levels.get(kind, logging.WARNING), "%s: %s", category, message)
+
+    qInstallMessageHandler(handler)
+
+
+async def smoke_test(rt: Runtime, quitting: asyncio.Event, timeout: float = 60) -> bool:
+    from .api.models import CoverRequest
+    from .jobs.model import Job, JobState
+    finished: asyncio.Future[Job] = asyncio.get_running_loop().create_future()
+
+    def on_finished(job: Job) -> None:
+        if not finished.done():
+            finished.set_result(job)
+
+    rt.service.jobFinished.connect(on_finished)
+    try:
+        await rt.service.submit(CoverRequest(audio_id="demo-smoke-test"))
+        job = await asyncio.wait_for(finished, timeout)
+        if job.state is JobState.DONE and job.clips:
+            log.info("smoke test: job %s complete with %d clips", job.task_id, len(job.clips))
+            return True
+        log.error("smoke test failed: job %s ended %s %s", job.task_id, job.state.value, job.error)
+        return False
+    except Exception as exc:
+        log.error("smoke test failed: %r", exc)
+        return False
+    finally:
+        quitting.set()
+
+
+async def run_app(app: QApplication, args: argparse.Namespace, guard: InstanceGuard) -> int:
     from .ui.main_window import MainWindow
 
     settings = Settings.load()
@@ -60,17 +142,25 @@ async def run_app(app: QApplication, args: argparse.Namespace) -> int:
         box.open()
         await quitting.wait()
         return 1
-    window = MainWindow(rt, QIcon(str(RESOURCES / "cover-desktop.svg")))
+    window = MainWindow(rt, app_icon())
     window.closed.connect(quitting.set)
+    guard.received.connect(window.take_arguments)
     window.show()
-    if keystore.warning:
-        window.show_error(keystore.warning)
+    for warning in (keystore.warning, *rt.startup_notes):
+        if warning:
+            window.show_error(warning)
+    if args.ids:
+        window.take_arguments(args.ids)
+    smoke = None
+    if args.smoke_test:
+        log.info("smoke test: window shown")
+        smoke = asyncio.ensure_future(smoke_test(rt, quitting))
     await quitting.wait()
     window.hide()
     await window.aclose()
     await rt.aclose()
     log.info("quit cleanly")
-    return 0
+    return 0 if smoke is None or (smoke.done() and not smoke.cancelled() and smoke.result()) else 1
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -78,23 +168,34 @@ def main(argv: list[str] | None = None) -> int:
     setup_logging(Dirs.logs())
     import qasync
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    route_qt_messages()
+    app: Any = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "cover-desktop", *args.qt_args])
+    guard = InstanceGuard(Dirs.data(), parent=app)
+    if not guard.acquire():
+        if InstanceGuard.hand_over(Dirs.data(), [*args.ids, "--raise"]):
+            log.info("handed %d argument(s) to the running copy", len(args.ids))
+            return 0
+        print(f"{APP_NAME} is already running on this profile but does not answer; "
+              f"close it (or end its process) and try again.", file=sys.stderr)
+        return 1
     collector = MainThreadGC(parent=app)  # noqa: F841 (kept alive by its parent)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName(APP_ID)
+    app.setDesktopFileName(DESKTOP_ID)
     app.setOrganizationName(APP_ID)
     # Python only sees Ctrl+C / SIGTERM while it runs, hence the idle timer
     tick = QTimer()
     tick.start(250)
     tick.timeout.connect(lambda: None)
 
-    def excepthook(kind, value, tb):
+    def excepthook(kind: Any, value: Any, tb: Any) -> None:
         log.error("uncaught", exc_info=(kind, value, tb))
 
     sys.excepthook = excepthook
     try:
-        return qasync.run(run_app(app, args)) or 0
+        return qasync.run(run_app(app, args, guard)) or 0
     except (asyncio.CancelledError, RuntimeError) as exc:  # Qt quit under us (session logout)
         log.warning("event loop ended early: %s", exc)
         return 0
+    finally:
+        guard.release()

@@ -18,6 +18,7 @@ from .api.client import ApiClient, normalize_base_url
 from .demo import DEMO_KEY, DemoServer
 from .jobs.scheduler import PollPolicy
 from .jobs.service import JobService
+from .jobs.recovery import open_store
 from .jobs.store import AsyncJobStore
 from .logsetup import REDACT
 from .media.fetch import MediaFetcher
@@ -66,6 +67,8 @@ class Runtime(QObject):
         self._store: AsyncJobStore | None = None
         self._service: JobService | None = None
         self._library: MediaLibrary | None = None
+        # said to the user once the window shows: settings ignored, a damaged history moved aside
+        self.startup_notes: list[str] = [f"A setting was ignored: {line}" for line in settings.ignored]
 
     # -- what the window uses ----------------------------------------------------------------------------
     @property
@@ -107,14 +110,18 @@ class Runtime(QObject):
         REDACT.add(self.key.reveal())
         if self.wants_demo(self.key):
             if self.demo is None:
-                self.demo = DemoServer(duration=self.options.demo_duration).start()
+                # the demo keeps its tasks in the profile, so a restart mid-job does not turn it into a failure
+                self.demo = DemoServer(duration=self.options.demo_duration,
+                                       state_file=Dirs.data() / "demo" / "demo-server.json").start()
             self.base_url, key, self.data_dir = self.demo.api_url, Secret(DEMO_KEY), Dirs.data() / "demo"
         else:
             await self._stop_demo()
             self.base_url = normalize_base_url(self._explicit_base() or self.settings.base_url)
             key, self.data_dir = self.key, Dirs.data()
         self._client = ApiClient(self.base_url, key.reveal())
-        self._store = await AsyncJobStore(self.db_path).open()
+        self._store, note = await open_store(self.db_path)
+        if note:
+            self.startup_notes.append(note)
         policy = PollPolicy(interval=self.settings.poll_interval, cap=self.settings.poll_cap,
                             timeout=self.settings.poll_timeout_min * 60)
         self._service = JobService(self._store, self._client, policy, parent=self)

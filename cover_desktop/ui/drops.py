@@ -1,35 +1,68 @@
-"""Reading audio ids out of drops and pastes: plain text, song links, or .txt files holding a list."""
+"""Audio ids from drops and pastes: plain text, song links, or .txt files holding a list. What was dropped
+is read here (a small file at most); picking the ids out happens off the GUI thread when the text is big."""
 
 from __future__ import annotations
 
+import asyncio
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QMimeData, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QLineEdit, QWidget
 
-from ..jobs.ids import extract_ids
+from ..jobs.ids import IdParse, parse_ids
 
 TEXT_FILE_MAX = 1_000_000
+TEXT_SUFFIXES = (".txt", ".csv", ".list", "")
+BIG_TEXT = 20_000      # characters; above this, parse in a worker thread
 
 
-def ids_from_mime(mime: QMimeData | None) -> list[str]:
+@dataclass
+class Dropped:
+    text: str = ""
+    problem: str = ""    # said instead of parsing: a file too large, unreadable, or of another kind
+
+
+def read_file(path: Path) -> Dropped:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return Dropped(problem=f"Could not read {path.name}: {exc.strerror or exc}")
+    if path.suffix.lower() not in TEXT_SUFFIXES or not path.is_file():
+        return Dropped(problem=f"{path.name} is not a text file with audio ids (.txt or .csv).")
+    if size > TEXT_FILE_MAX:
+        return Dropped(problem=f"{path.name} is too large ({size // 1_000_000} MB): a list of audio ids is a "
+                               f"text file of at most {TEXT_FILE_MAX // 1_000_000} MB.")
+    try:
+        return Dropped(path.read_text("utf-8", "replace"))
+    except OSError as exc:
+        return Dropped(problem=f"Could not read {path.name}: {exc.strerror or exc}")
+
+
+def read_mime(mime: QMimeData | None) -> Dropped:
     if mime is None:
-        return []
+        return Dropped()
     chunks: list[str] = []
     if mime.hasUrls():
         for url in mime.urls():
             if url.isLocalFile():
-                path = Path(url.toLocalFile())
-                # a tiny read; anything big is not a list of ids
-                if path.suffix.lower() in (".txt", ".csv", ".list", "") and path.is_file() \
-                        and path.stat().st_size <= TEXT_FILE_MAX:
-                    chunks.append(path.read_text("utf-8", "replace"))
+                got = read_file(Path(url.toLocalFile()))
+                if got.problem:
+                    return got
+                chunks.append(got.text)
             else:
                 chunks.append(url.toString())
     if not chunks and mime.hasText():
         chunks.append(mime.text())
-    return extract_ids("\n".join(chunks))
+    return Dropped("\n".join(chunks))
+
+
+async def parse_dropped(dropped: Dropped) -> IdParse:
+    if len(dropped.text) > BIG_TEXT:
+        return await asyncio.to_thread(parse_ids, dropped.text)
+    return parse_ids(dropped.text)
 
 
 def mime_may_hold_ids(mime: QMimeData | None) -> bool:
@@ -37,49 +70,50 @@ def mime_may_hold_ids(mime: QMimeData | None) -> bool:
 
 
 class IdDropTarget:
-    """Mixin for a widget that takes drags which may hold ids and hands what it finds to ``take_ids``."""
+    """Mixin for a widget that takes drags which may hold ids and hands what was dropped to ``take_drop``."""
 
-    def dragEnterEvent(self, event):
+    def dragEnterEvent(self, event: Any) -> None:
         if mime_may_hold_ids(event.mimeData()):
             event.acceptProposedAction()
         else:
-            super().dragEnterEvent(event)
+            super().dragEnterEvent(event)  # type: ignore[misc]
 
-    def dragMoveEvent(self, event):
+    def dragMoveEvent(self, event: Any) -> None:
         if mime_may_hold_ids(event.mimeData()):
             event.acceptProposedAction()
         else:
-            super().dragMoveEvent(event)
+            super().dragMoveEvent(event)  # type: ignore[misc]
 
-    def dropEvent(self, event):
-        ids = ids_from_mime(event.mimeData())
+    def dropEvent(self, event: Any) -> None:
+        dropped = read_mime(event.mimeData())
         event.acceptProposedAction()
-        self.take_ids(ids)
+        self.take_drop(dropped)
 
-    def take_ids(self, ids: list[str]) -> None:
+    def take_drop(self, dropped: Dropped) -> None:
         raise NotImplementedError
 
 
 class IdLineEdit(IdDropTarget, QLineEdit):
-    """The audio_id field: a drop or paste of a link becomes its id; several ids go to ``idsDropped``."""
+    """The audio_id field: a drop or paste of one link becomes its id; anything with several lines goes to
+    ``dropped`` for the form to sort out."""
 
-    idsDropped = Signal(list)
+    dropped = Signal(object)   # Dropped
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setAcceptDrops(True)
 
-    def keyPressEvent(self, event):
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.matches(QKeySequence.StandardKey.Paste):
-            ids = ids_from_mime(QGuiApplication.clipboard().mimeData())
-            if len(ids) > 1 or (len(ids) == 1 and ids[0] != QGuiApplication.clipboard().text().strip()):
-                self.take_ids(ids)
+            got = read_mime(QGuiApplication.clipboard().mimeData())
+            if got.problem or "\n" in got.text.strip():
+                self.take_drop(got)
+                return
+            one = parse_ids(got.text)
+            if len(one.ids) == 1 and one.ids[0] != got.text.strip():
+                self.setText(one.ids[0])    # a song link: its id
                 return
         super().keyPressEvent(event)
 
-    def take_ids(self, ids: list[str]) -> None:
-        if len(ids) == 1:
-            self.setText(ids[0])
-            self.setFocus()
-        elif ids:
-            self.idsDropped.emit(ids)
+    def take_drop(self, dropped: Dropped) -> None:
+        self.dropped.emit(dropped)

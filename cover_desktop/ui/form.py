@@ -25,6 +25,7 @@ def _error_label(wrap: bool = False) -> QLabel:
 
 class CoverForm(QWidget):
     submitRequested = Signal()
+    edited = Signal()          # any field changed: an error about the old values no longer holds
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -127,6 +128,7 @@ class CoverForm(QWidget):
                         (self.callback, "callback_url")):
             w.textChanged.connect(lambda _t, n=name: self._clear(n))
         self.prompt.textChanged.connect(lambda: self._clear("prompt"))
+        self.custom.toggled.connect(lambda _on: self._clear(""))
         self._custom_toggled(False)
         self._count()
 
@@ -142,6 +144,7 @@ class CoverForm(QWidget):
             callback_url=self.callback.text().strip())
 
     def fill(self, req: CoverRequest) -> None:
+        self.clear_problems()
         self.audio_id.setText(req.audio_id)
         self.custom.setChecked(req.custom_mode)
         self.prompt.setPlainText(req.prompt)
@@ -178,9 +181,12 @@ class CoverForm(QWidget):
         self.submit.setText(text if busy else SUBMIT_TEXT)
 
     def _clear(self, name: str) -> None:
-        label = self.errors[name]
-        if label.isVisible():
+        label = self.errors.get(name)
+        if label is not None and label.isVisible():
             label.hide()
+        if self.banner.isVisible():
+            self.banner.hide()
+        self.edited.emit()
 
     def _custom_toggled(self, on: bool) -> None:
         for w in (self.prompt, self.style_edit, self.title_edit, self.prompt_note):

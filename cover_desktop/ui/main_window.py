@@ -18,7 +18,7 @@ from ..tasks import TaskSet
 from .banner import Banner
 from .clips_pane import ClipsPane
 from .dialogs import inform, open_folder
-from .drops import IdDropTarget
+from .drops import Dropped, IdDropTarget
 from .jobs_pane import JobsPane
 from .settings_dialog import SettingsDialog
 from .status import StatusBar
@@ -99,6 +99,7 @@ class MainWindow(IdDropTarget, QMainWindow):
             pane.error.connect(self.show_error)
         self.banner.enterKeyClicked.connect(self.open_settings)
         self.submit_pane.keyRefused.connect(self.banner.key_refused)
+        self.submit_pane.errorResolved.connect(self.status.clear_error)
         self.submit_pane.submitted.connect(lambda job: self.jobs_pane.select(job.id))
         self.jobs_pane.jobSelected.connect(self.clips_pane.show_job)
         self.jobs_pane.jobChanged.connect(self.clips_pane.job_changed)
@@ -221,11 +222,18 @@ class MainWindow(IdDropTarget, QMainWindow):
             self._notify(text)
 
     # -- drops anywhere on the window (IdDropTarget) ----------------------------------------------------
-    def take_ids(self, ids: list[str]) -> None:
+    def take_drop(self, dropped: Dropped) -> None:
+        self.submit_pane.take_drop(dropped)
+
+    def take_arguments(self, args: list[str]) -> None:
+        """From the command line, or handed over by a second launch: ids or links, and a wish to be seen."""
+        ids = [a for a in args if a != "--raise"]
+        if "--raise" in args:
+            self.showNormal()
+            self.raise_()
+            self.activateWindow()
         if ids:
-            self.submit_pane.offer_batch(ids)
-        else:
-            self.show_error("No audio id found in what was dropped.")
+            self.take_drop(Dropped("\n".join(ids)))
 
     # -- settings ---------------------------------------------------------------------------------------
     def open_settings(self) -> None:

@@ -42,9 +42,9 @@ class StatusBar(QStatusBar):
     def notice(self, level: str, text: str) -> None:
         self._show(text, error=level == "error")
 
-    def clear_error(self) -> None:
-        """The cause of the shown error was edited away."""
-        if self.is_error:
+    def clear_error(self, text: str | None = None) -> None:
+        """The cause of the shown error (of ``text``, if given) was edited away."""
+        if self.is_error and (text is None or self.text.text() == _short(text, 160)):
             self._show("", error=False)
 
     def _show(self, text: str, *, error: bool) -> None:

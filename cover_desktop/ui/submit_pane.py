@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QUrl, Signal
+import time
+
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..api.errors import ApiError, AuthError, ValidationError
@@ -14,15 +16,22 @@ from ..jobs.ledger import credit_text
 from ..jobs.service import BatchResult, JobService
 from ..tasks import TaskSet
 from .dialogs import confirm, pick_file
-from .drops import ids_from_mime
+from .drops import Dropped, parse_dropped, read_file
 from .form import CoverForm
 
 BIG_BATCH = 5   # from this many jobs on, Enter in the confirmation answers Cancel
+RECENT = 10 * 60   # seconds: the same request sent again within this asks first (it costs again)
+
+
+def _listed(items: list[str], limit: int = 3) -> str:
+    shown = ", ".join(f"\u201c{i}\u201d" for i in items[:limit])
+    return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
 
 
 class SubmitPane(QWidget):
     message = Signal(str)
     error = Signal(str)
+    errorResolved = Signal(str)    # an error this pane showed no longer holds (its field was edited)
     keyRefused = Signal(str)
     submitted = Signal(object)     # Job
 
@@ -33,7 +42,10 @@ class SubmitPane(QWidget):
         self._busy = False
         self.form = CoverForm()
         self.form.submitRequested.connect(self.submit)
-        self.form.audio_id.idsDropped.connect(self.offer_batch)
+        self.form.audio_id.dropped.connect(self.take_drop)
+        self.form.edited.connect(self._edited)
+        self._shown_error = ""
+        self.error.connect(self._remember_error)
 
         self.batch_bar = QWidget()
         self.batch_bar.setObjectName("batchBar")
@@ -55,6 +67,14 @@ class SubmitPane(QWidget):
         outer.addWidget(self.form)
         outer.addWidget(self.batch_bar)
 
+    def _remember_error(self, text: str) -> None:
+        self._shown_error = text
+
+    def _edited(self) -> None:
+        if self._shown_error:
+            self.errorResolved.emit(self._shown_error)
+            self._shown_error = ""
+
     def bind(self, service: JobService) -> None:
         self.service = service
         service.batchProgress.connect(self._batch_progress)
@@ -73,7 +93,30 @@ class SubmitPane(QWidget):
         if problems:
             self.error.emit(problems[0].message)
             return
+        same = self._recent_twin(request)
+        if same:
+            confirm(self, "Submit the same again?",
+                    f"You sent exactly this request {same} ago. Submit it again?",
+                    f"It makes a new job and costs {credit_text(1)} again.", "Submit again",
+                    lambda: self.submit_request(request), name="repeatConfirm", default_yes=False)
+            return
         self.submit_request(request)
+
+    def _recent_twin(self, request: CoverRequest) -> str:
+        """How long ago an identical request was sent ("" if not within RECENT)."""
+        if self.service is None:
+            return ""
+        try:
+            wanted = request.validated()
+        except ApiError:
+            return ""
+        now = time.time()
+        ages = [now - j.created_at for j in self.service.jobs.values()
+                if j.request == wanted and now - j.created_at < RECENT]
+        if not ages:
+            return ""
+        minutes = int(min(ages) // 60)
+        return "less than a minute" if minutes < 1 else f"{minutes} minute{'s' if minutes != 1 else ''}"
 
     def submit_request(self, request: CoverRequest) -> None:
         if self._busy or self.service is None:
@@ -103,8 +146,28 @@ class SubmitPane(QWidget):
         self.form.audio_id.setFocus()
 
     # -- a batch ----------------------------------------------------------------------------------------
-    def offer_batch(self, ids: list[str]) -> None:
-        if len(ids) == 1:
+    def take_drop(self, dropped: Dropped) -> None:
+        """Text, links or a file dropped or pasted: one id fills the field, several are offered as a batch."""
+        self.form.show_error("")
+        if dropped.problem:
+            self.error.emit(dropped.problem)
+            return
+        self.tasks.spawn(self._take_drop(dropped), "reading the dropped ids")
+
+    async def _take_drop(self, dropped: Dropped) -> None:
+        found = await parse_dropped(dropped)
+        if not found.ids:
+            what = f" Not understood: {_listed(found.unrecognised)}." if found.unrecognised else ""
+            self.error.emit("No audio id found in what was dropped." + what)
+        elif len(found.ids) == 1 and not found.unrecognised:
+            self.form.audio_id.setText(found.ids[0])
+            self.form.audio_id.setFocus()
+        else:
+            self.offer_batch(found.ids, found.unrecognised)
+
+    def offer_batch(self, ids: list[str], unrecognised: list[str] | None = None) -> None:
+        unrecognised = unrecognised or []
+        if len(ids) == 1 and not unrecognised:
             self.form.audio_id.setText(ids[0])
             return
         if self._busy or not ids or self.service is None:
@@ -118,9 +181,11 @@ class SubmitPane(QWidget):
         requests = [CoverRequest(i, template.custom_mode, template.prompt, template.style, template.title,
                                  template.callback_url) for i in ids]
         shown = ", ".join(ids[:6]) + (", \u2026" if len(ids) > 6 else "")
+        skipped = (f"\n\n{len(unrecognised)} line{'s' if len(unrecognised) != 1 else ''} not understood as an "
+                   f"id, left out: {_listed(unrecognised)}." if unrecognised else "")
         confirm(self, "Submit several jobs",
                 f"Submit {len(ids)} jobs, one per audio id, with the settings in the form?",
-                f"{shown}\n\nThis costs {credit_text(len(ids))}.", f"Submit {len(ids)} jobs",
+                f"{shown}{skipped}\n\nThis costs {credit_text(len(ids))}.", f"Submit {len(ids)} jobs",
                 lambda: self._start_batch(requests), name="batchConfirm", default_yes=len(ids) < BIG_BATCH)
 
     def _start_batch(self, requests: list[CoverRequest]) -> None:
@@ -156,13 +221,7 @@ class SubmitPane(QWidget):
                   self.take_file)
 
     def take_file(self, path: Path) -> None:
-        mime = QMimeData()
-        mime.setUrls([QUrl.fromLocalFile(str(path))])
-        ids = ids_from_mime(mime)
-        if ids:
-            self.offer_batch(ids)
-        else:
-            self.error.emit("No audio ids found in that file.")
+        self.take_drop(read_file(path))
 
     def _set_busy(self, busy: bool, text: str = "Submitting\u2026") -> None:
         self._busy = busy

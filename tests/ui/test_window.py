@@ -119,6 +119,11 @@ def test_ctrl_return_submits(harness, demo, keyed, aloop):
     assert find(win, "promptEdit").toPlainText() == "lyrics", "Ctrl+Return submits, it does not type a newline"
 
 
+def batch_box(win, aloop) -> QMessageBox:
+    """The batch confirmation, once the dropped text has been read (that happens in the background)."""
+    return run(aloop, until(lambda: win.findChild(QMessageBox, "batchConfirm"), what="the batch question"))
+
+
 def _drop(widget, mime: QMimeData) -> None:
     """What a drag from another app delivers: enter, move, drop."""
     pos = QPointF(widget.rect().center())
@@ -136,7 +141,7 @@ def test_dropping_text_with_three_ids_makes_three_jobs(harness, demo, keyed, alo
     mime = QMimeData()
     mime.setText("please do aud1111 and\nhttps://example.org/song/aud2222?x=1\naud3333, thanks")
     _drop(find(win, "audioIdEdit"), mime)
-    box = find(win, "batchConfirm", QMessageBox)
+    box = batch_box(win, aloop)
     assert box is not None and box.isVisible()
     assert "3 jobs" in box.text() and "36 credits" in box.informativeText()
     assert demo.requests() == [], "nothing is sent before the confirmation"
@@ -155,17 +160,18 @@ def test_dropping_a_txt_file_on_the_jobs_list_and_cancelling_sends_nothing(harne
     mime.setUrls([QUrl.fromLocalFile(str(listing))])
     win.dropEvent(QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                              Qt.KeyboardModifier.NoModifier))
-    assert "2 jobs" in find(win, "batchConfirm", QMessageBox).text()
-    find(win, "batchConfirm", QMessageBox).button(QMessageBox.StandardButton.Cancel).click()
+    assert "2 jobs" in batch_box(win, aloop).text()
+    batch_box(win, aloop).button(QMessageBox.StandardButton.Cancel).click()
     run(aloop, asyncio.sleep(0.2))
     assert demo.requests() == []
 
 
-def test_dropping_a_song_link_fills_the_field(harness, demo, keyed):
+def test_dropping_a_song_link_fills_the_field(harness, demo, keyed, aloop):
     win = harness.window(demo.api_url)
     mime = QMimeData()
     mime.setText("https://suno.com/song/3f2a1b4c-1111-2222-3333-444455556666")
     _drop(find(win, "audioIdEdit"), mime)
+    run(aloop, until(lambda: find(win, "audioIdEdit").text(), what="the id"))
     assert find(win, "audioIdEdit").text() == "3f2a1b4c-1111-2222-3333-444455556666"
     assert win.findChild(QMessageBox, "batchConfirm") is None
 
@@ -333,9 +339,9 @@ def test_pasting_several_ids_offers_a_batch(harness, demo, keyed, aloop):
     field = find(win, "audioIdEdit")
     field.setFocus()
     QTest.keySequence(field, QKeySequence(QKeySequence.StandardKey.Paste))
-    assert "2 jobs" in find(win, "batchConfirm", QMessageBox).text()
+    assert "2 jobs" in batch_box(win, aloop).text()
     assert field.text() == ""
-    find(win, "batchConfirm", QMessageBox).button(QMessageBox.StandardButton.Cancel).click()
+    batch_box(win, aloop).button(QMessageBox.StandardButton.Cancel).click()
     QApplication.clipboard().setText("https://example.org/song/aud5555")
     QTest.keySequence(field, QKeySequence(QKeySequence.StandardKey.Paste))
     assert field.text() == "aud5555"
