@@ -90,6 +90,7 @@ MIGRATIONS: list[str] = [
 ]
 
 MEDIA_FIELDS = ("audio_path", "image_path", "media_error")
+_decode_json = json.JSONDecoder().decode   # json.loads without its per-call checks: once per clip at start
 
 
 _CLIPS = ("SELECT c.job_id, c.clip_id, c.data, m.audio_path, m.image_path, m.media_error,"
@@ -272,7 +273,7 @@ class JobStore:
     @staticmethod
     def _clip(r: sqlite3.Row | tuple[Any, ...]) -> ClipRecord:
         try:
-            data: Any = json.loads(r[2])
+            data: Any = _decode_json(r[2]) if type(r[2]) is str else json.loads(r[2])
         except ValueError:
             data = {"id": r[1]}
         # by position: this runs once per clip on every start (10,000 clips and more)

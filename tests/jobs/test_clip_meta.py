@@ -190,3 +190,13 @@ def test_async_store_changes_the_record_at_once_and_the_disk_after(tmp_path, alo
 
     jobs = run(aloop, scenario())
     assert meta(jobs[0].clips[1])[:3] == (4, True, 50.0) and jobs[0].clips[1].purged_at is not None
+
+
+def test_a_damaged_clip_row_still_loads_as_its_id(store):
+    job = make_job(3)
+    store.add(job)
+    store.db.execute("UPDATE clips SET data=? WHERE clip_id=?", (b'{"id": "aud1-c1", "title": "Blob"}', "aud1-c1"))
+    store.db.execute("UPDATE clips SET data=? WHERE clip_id=?", (b"\xff\xfe", "aud1-c2"))
+    store.db.execute("UPDATE clips SET data='{not json' WHERE clip_id='aud1-c3'")
+    assert [(r.id, r.clip.title) for r in store.all_jobs()[0].clips] == \
+        [("aud1-c1", "Blob"), ("aud1-c2", ""), ("aud1-c3", "")]
