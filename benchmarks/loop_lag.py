@@ -72,7 +72,8 @@ async def scenario(seconds: float) -> None:
     print(f"status requests per second while measuring : {rate:.0f} (concurrency 4)")
     mb, ml = statistics.median(base), statistics.median(loaded)
     print(f"ratio median loaded / bare: {ml / mb if mb else float('inf'):.2f}; "
-          f"p99 loaded / bare: {sorted(loaded)[int(len(loaded) * .99)] / max(sorted(base)[int(len(base) * .99)], 0.01):.2f}")
+          f"p99 loaded / bare: "
+          f"{sorted(loaded)[int(len(loaded) * .99)] / max(sorted(base)[int(len(base) * .99)], 0.01):.2f}")
 
 
 def main() -> None:

@@ -10,7 +10,7 @@ import signal
 import sys
 from typing import Any
 
-from PySide6.QtCore import QMessageLogContext, QtMsgType, QTimer, qInstallMessageHandler
+from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from . import APP_ID, APP_NAME, __version__

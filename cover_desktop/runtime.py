@@ -15,10 +15,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication
 
 from .api.client import ApiClient, normalize_base_url
+from .api.errors import NetworkError
 from .demo import DEMO_KEY, DemoServer
+from .jobs.recovery import open_store
 from .jobs.scheduler import PollPolicy
 from .jobs.service import JobService
-from .jobs.recovery import open_store
 from .jobs.store import AsyncJobStore
 from .logsetup import REDACT
 from .media.fetch import MediaFetcher
@@ -118,7 +119,7 @@ class Runtime(QObject):
             await self._stop_demo()
             self.base_url = normalize_base_url(self._explicit_base() or self.settings.base_url)
             key, self.data_dir = self.key, Dirs.data()
-        self._client = ApiClient(self.base_url, key.reveal())
+        self._client = ApiClient(self.base_url, key.reveal(), allow_insecure=self.settings.allow_insecure_http)
         self._store, note = await open_store(self.db_path)
         if note:
             self.startup_notes.append(note)
@@ -145,11 +146,18 @@ class Runtime(QObject):
     async def test_key(self, base_url: str, key: str) -> str:
         if self.demo is not None and base_url == self.demo.api_url:
             key = key or DEMO_KEY
-        client = ApiClient(base_url, key)
+        client = ApiClient(base_url, key, allow_insecure=self.settings.allow_insecure_http)
         try:
-            return await client.check_key()
+            answer = await client.check_key()
+        except NetworkError as err:
+            if base_url == self.base_url and self._service is not None:
+                self._service.report_reach(False, err.message)
+            raise
         finally:
             await client.aclose()
+        if base_url == self.base_url and self._service is not None:
+            self._service.report_reach(True)
+        return answer
 
     # -- stopping ----------------------------------------------------------------------------------------
     async def _stop_services(self) -> None:

@@ -84,8 +84,13 @@ class Settings:
     poll_timeout_min: float = 15.0
     download_dir: str = ""
     window_geometry: str = ""
-    window_state: str = ""
     volume: float = 0.8
+    allow_insecure_http: bool = False   # send the key over plain http:// to another machine (asked once)
+    monthly_budget: int = 0             # credits; 0: no budget, no question
+    artist: str = ""                    # written into the tags of saved clips
+    name_template: str = ""             # file names of saved clips; "" is the built-in "{title}{nth}"
+    last_export_dir: str = ""
+    library_view: dict = field(default_factory=dict)   # the clip list's search, filters and sort
     extra: dict = field(default_factory=dict)
     # what load() found unusable and replaced by its default, in words for the user; never saved
     ignored: list[str] = field(default_factory=list, compare=False, repr=False)
@@ -137,6 +142,18 @@ class Settings:
 
     def downloads(self) -> Path:
         return Path(self.download_dir) if self.download_dir else Dirs.music()
+
+    def export_start(self) -> Path:
+        """Where a save dialog opens: the last folder used, else the clips folder (made if missing)."""
+        last = Path(self.last_export_dir) if self.last_export_dir else None
+        if last is not None and last.is_dir():
+            return last
+        folder = self.downloads()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return Path.home()
+        return folder
 
 
 def _number(lo: float, hi: float) -> Any:
@@ -202,8 +219,8 @@ _CHECKS: dict[str, Any] = {
     "poll_timeout_min": _number(1.0, 7 * 24 * 60.0),
     "download_dir": _text,
     "window_geometry": _text,
-    "window_state": _text,
     "volume": _number(0.0, 1.0),
+    "monthly_budget": _number(0, 10_000_000),
 }
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Any, Callable, Coroutine, Hashable
+from collections.abc import Callable, Coroutine, Hashable
+from typing import Any
 
 log = logging.getLogger(__name__)
 

@@ -1,8 +1,9 @@
 """Regenerate the README screenshots: the real window on the demo server, driven like a user would.
 
-    xvfb-run -a -s "-screen 0 1400x900x24" python scripts/screenshots.py docs/
+    xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python scripts/screenshots.py docs/
 
-Uses private XDG folders, so it never touches your own settings or history.
+Uses private XDG folders, so it never touches your own settings or history. Writes main-window.png,
+clips-library.png and main-window-dark.png (the same window in a dark palette).
 """
 
 from __future__ import annotations
@@ -14,16 +15,41 @@ import tempfile
 from pathlib import Path
 
 
+def dark_palette():
+    from PySide6.QtGui import QColor, QPalette
+    pal = QPalette()
+    for role, colour in ((QPalette.ColorRole.Window, "#2b2d31"), (QPalette.ColorRole.WindowText, "#e8e8e8"),
+                         (QPalette.ColorRole.Base, "#1f2023"), (QPalette.ColorRole.AlternateBase, "#2b2d31"),
+                         (QPalette.ColorRole.Text, "#e8e8e8"), (QPalette.ColorRole.Button, "#35373c"),
+                         (QPalette.ColorRole.ButtonText, "#e8e8e8"), (QPalette.ColorRole.Highlight, "#3d7bd9"),
+                         (QPalette.ColorRole.HighlightedText, "#ffffff"), (QPalette.ColorRole.Mid, "#8a8d93"),
+                         (QPalette.ColorRole.PlaceholderText, "#8a8d93"), (QPalette.ColorRole.ToolTipBase, "#35373c"),
+                         (QPalette.ColorRole.ToolTipText, "#e8e8e8")):
+        pal.setColor(role, QColor(colour))
+    pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#6b6e74"))
+    pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#6b6e74"))
+    pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, QColor("#6b6e74"))
+    return pal
+
+
 async def scenario(out: Path) -> None:
-    from cover_desktop.app import Runtime, parse_args
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
+
+    from cover_desktop.app import parse_args
+    from cover_desktop.resources import icon_svg
+    from cover_desktop.runtime import Runtime
     from cover_desktop.settings import KeyStore, Settings
     from cover_desktop.ui.main_window import MainWindow
 
     rt = Runtime(parse_args(["--demo", "--demo-duration", "25"]), Settings(poll_interval=1.0), KeyStore())
     await rt.start()
-    win = MainWindow(rt)
+    win = MainWindow(rt, QIcon(str(icon_svg())))
     win.resize(1240, 780)
     win.show()
+
+    def part(name, kind=object):
+        return win.findChild(kind, name)
 
     async def settle(seconds: float) -> None:
         end = asyncio.get_running_loop().time() + seconds
@@ -31,12 +57,12 @@ async def scenario(out: Path) -> None:
             await asyncio.sleep(0.05)
 
     async def submit(audio_id: str, custom: bool = False, prompt: str = "", style: str = "", title: str = ""):
-        win.form.audio_id.setText(audio_id)
-        win.form.custom.setChecked(custom)
-        win.form.prompt.setPlainText(prompt)
-        win.form.style_edit.setText(style)
-        win.form.title_edit.setText(title)
-        win.submit()
+        part("audioIdEdit", QLineEdit).setText(audio_id)
+        part("customModeCheck").setChecked(custom)
+        part("promptEdit", QPlainTextEdit).setPlainText(prompt)
+        part("styleEdit", QLineEdit).setText(style)
+        part("titleEdit", QLineEdit).setText(title)
+        part("submitButton").click()
         await settle(0.6)
 
     await submit("aud7f3c9e21", True, "Neon rain on an empty street,\nwe keep the rhythm when the lights go down",
@@ -48,21 +74,27 @@ async def scenario(out: Path) -> None:
     await submit("aud0c11e9f3", True, "Slow acoustic take, warm and close", "acoustic folk", "Harbour Lights")
     await settle(2.5)
     # show the finished first job's clips, playing
-    row = next(i for i, j in enumerate(win.jobs_model.jobs()) if j.request.title == "Neon Rain")
-    win.jobs_view.setCurrentIndex(win.jobs_model.index(row))
+    jobs = win.jobs_pane.jobs()
+    win.jobs_pane.select(next(j.id for j in jobs if j.request.title == "Neon Rain"))
     await settle(1.5)
-    win.play_row(0)
-    await settle(1.2)
+    win.clips_pane.play_row(0)
+    await settle(2.0)
     out.mkdir(parents=True, exist_ok=True)
     win.grab().save(str(out / "main-window.png"))
-    win.library_button.setChecked(True)
-    await settle(1.5)
-    win.clips_view.parentWidget().grab().save(str(out / "clips-library.png"))
-    win.library_button.setChecked(False)
     if os.environ.get("DISPLAY"):
         os.system(f"import -window root {out / 'screen.png'} 2>/dev/null")
+    part("libraryButton").setChecked(True)
+    await settle(1.5)
+    win.clips_pane.grab().save(str(out / "clips-library.png"))
+    part("libraryButton").setChecked(False)
+    app = QApplication.instance()
+    light = app.palette()
+    app.setPalette(dark_palette())
+    await settle(1.0)
+    win.grab().save(str(out / "main-window-dark.png"))
+    app.setPalette(light)
     win.close()
-    await win.tasks.cancel_all()
+    await win.aclose()
     await rt.aclose()
 
 
@@ -77,6 +109,7 @@ def main() -> int:
         from PySide6.QtWidgets import QApplication
         app = QApplication.instance() or QApplication(sys.argv[:1])
         app.setApplicationName("Cover Desktop")
+        app.setStyle("Fusion")
         app.setQuitOnLastWindowClosed(False)
         qasync.run(scenario(out))
     print(f"screenshots written to {out}")

@@ -4,7 +4,7 @@
 set -euo pipefail
 packages=(libpulse0 libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0
           libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0
-          libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libglib2.0-0 "$@")
+          libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libglib2.0-0 appstream desktop-file-utils xvfb xauth "$@")
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -17,9 +17,8 @@ import qasync
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["COVER_DESKTOP_NO_KEYRING"] = "1"
 
-from helpers import KEY, Harness  # noqa: E402
-
 from cover_desktop.demo import DemoServer  # noqa: E402
+from helpers import KEY, Harness  # noqa: E402
 
 
 @pytest.fixture(scope="session", autouse=True)

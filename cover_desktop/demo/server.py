@@ -299,9 +299,10 @@ class DemoServer:
         """Called with the lock held."""
         assert self.state_file is not None
         now_wall, now_mono = time.time(), time.monotonic()
-        data = {"version": 1,
-                "ports": {role: srv.server_address[1] for role, srv in zip(("api", "media"), self._servers)},
-                "tasks": [{"task_id": t.task_id, "request": t.request, "created_wall": now_wall - (now_mono - t.created),
+        ports = {role: srv.server_address[1] for role, srv in zip(("api", "media"), self._servers, strict=True)}
+        data = {"version": 1, "ports": ports,
+                "tasks": [{"task_id": t.task_id, "request": t.request,
+                           "created_wall": now_wall - (now_mono - t.created),
                            "duration": t.duration, "credits": t.credits, "clips_wanted": t.clips_wanted}
                           for t in self.state.tasks.values()]}
         try:
@@ -452,7 +453,8 @@ class _Handler(BaseHTTPRequestHandler):
         elif f.kind in ("huge", "huge-stream"):
             self._send_spaces(f)
         elif f.kind in ("500", "503"):
-            self._send(int(f.kind), _json_bytes({"code": int(f.kind), "type": "server_error", "message": "Internal error"}),
+            body = {"code": int(f.kind), "type": "server_error", "message": "Internal error"}
+            self._send(int(f.kind), _json_bytes(body),
                        headers={"Retry-After": f.retry_after} if f.kind == "503" and f.retry_after else None)
         elif f.kind == "402":
             self._error(402, "insufficient_credits", "Insufficient credits")

@@ -11,10 +11,11 @@ import asyncio
 import logging
 import random
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable, Protocol
+from typing import Protocol
 
-from ..api.errors import ApiError, AuthError, NotFound, RateLimited
+from ..api.errors import ApiError, AuthError, InsecureConnection, NotFound, RateLimited
 from ..api.models import TaskStatus
 from ..tasks import TaskSet
 
@@ -118,7 +119,7 @@ class PollScheduler:
             timeout = self._launch_due()
             try:
                 await asyncio.wait_for(self._wake.wait(), timeout)
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 pass
 
     def _launch_due(self) -> float | None:
@@ -175,6 +176,10 @@ class PollScheduler:
     def _failed(self, e: _Entry, err: ApiError) -> None:
         if isinstance(err, AuthError):
             self.pause("The API key was not accepted")
+            self.on_error(e.job_id, err, True)
+            return
+        if isinstance(err, InsecureConnection):
+            self.pause("The key is not sent over plain http")
             self.on_error(e.job_id, err, True)
             return
         if isinstance(err, NotFound) or not err.retryable:

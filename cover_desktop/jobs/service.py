@@ -10,7 +10,13 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QObject, Signal
 
 from ..api.client import ApiClient, RetryNotice
-from ..api.errors import ApiError, AuthError, InsufficientCredits, NetworkError, ValidationError
+from ..api.errors import (
+    ApiError,
+    AuthError,
+    InsufficientCredits,
+    NetworkError,
+    ValidationError,
+)
 from ..api.models import CoverRequest, TaskStatus
 from ..tasks import TaskSet
 from .model import Job, JobState

@@ -157,7 +157,7 @@ class JobStore:
             cur = self.db.execute(
                 "INSERT INTO jobs (task_id, request, state, raw_status, error, created_at, submitted_at,"
                 " updated_at, finished_at) VALUES (?,?,?,?,?,?,?,?,?)", self._row(job))
-            job.id = int(cur.lastrowid)
+            job.id = int(cur.lastrowid or 0)
             self._write_children(job)
         return job.id
 

@@ -5,7 +5,7 @@ between the last two clips played). It decides; the clips pane tells it what is 
 from __future__ import annotations
 
 import enum
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 

@@ -257,8 +257,9 @@ class MediaFetcher:
     @staticmethod
     def _check_head(head: bytes, kind: str, what: str, ctype: str) -> None:
         if looks_like_html(head) or (len(head) >= 12 and sniff(head, kind) is None):
+            looks = "a web page" if looks_like_html(head) else ctype or "something else"
             raise MediaError(f"The file served as the {what} is not {'audio' if kind == 'audio' else 'a picture'}"
-                             f" (it looks like {'a web page' if looks_like_html(head) else ctype or 'something else'}).")
+                             f" (it looks like {looks}).")
 
     @staticmethod
     async def _check_image(path: Path, what: str) -> None:

@@ -9,9 +9,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
-import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
 
@@ -20,6 +19,7 @@ from ..jobs.model import ClipRecord, Job, JobState
 from ..jobs.store import AsyncJobStore
 from ..tasks import TaskSet
 from .fetch import MediaFetcher
+from .names import unique_name
 
 log = logging.getLogger(__name__)
 
@@ -27,13 +27,11 @@ RETRIES = 3            # tries per file in one go; a failure after that waits fo
 RETRY_BASE = 2.0       # seconds before the second try, doubling
 
 
-def safe_name(text: str, limit: int = 80) -> str:
-    text = re.sub(r"[\\/:*?\"<>|\x00-\x1f]+", "_", text).strip(" .")
-    return text[:limit] or "clip"
-
-
 def needs_fetch(rec: ClipRecord) -> bool:
-    """Blocking (a stat per file): call it off the GUI thread for many clips."""
+    """Blocking (a stat per file): call it off the GUI thread for many clips. A clip in the trash, or whose
+    files the user deleted by emptying it, is not fetched again."""
+    if rec.trashed_at is not None or rec.purged_at is not None:
+        return False
     audio_missing = not rec.audio_path or not Path(rec.audio_path).exists()
     image_missing = bool(rec.clip.image_url) and (not rec.image_path or not Path(rec.image_path).exists())
     return (audio_missing and bool(rec.clip.audio_url)) or image_missing
@@ -54,7 +52,8 @@ class MediaLibrary(QObject):
         self._tasks = TaskSet(self.problem.emit, "media library")
 
     def folder(self, job: Job) -> Path:
-        return self.root / safe_name(job.task_id or f"job-{job.id}")
+        # a short hash of the raw id keeps ids that clean to the same name ("x/1", "x:1") apart
+        return self.root / unique_name(job.task_id or f"job-{job.id}")
 
     def keep(self, job: Job) -> None:
         """Fetch whatever of this job's clips is not on disk yet (no-op for what is)."""
@@ -92,7 +91,7 @@ class MediaLibrary(QObject):
 
     async def _keep_clip(self, job: Job, rec: ClipRecord) -> None:
         async with self._sem:
-            base = self.folder(job) / safe_name(rec.id)
+            base = self.folder(job) / unique_name(rec.id)
             errors: list[str] = []
             for kind in ("audio", "image"):
                 url = rec.clip.audio_url if kind == "audio" else rec.clip.image_url

@@ -31,7 +31,7 @@ def _scaled(source: str, cached: str, px: int, dpr: float) -> QImage | None:
                          Qt.TransformationMode.SmoothTransformation)
         img = _rounded(img.copy((img.width() - px) // 2, (img.height() - px) // 2, px, px), px * 6 // COVER_SIZE)
         Path(cached).parent.mkdir(parents=True, exist_ok=True)
-        img.save(cached, "PNG")
+        img.save(cached)  # PNG, by the name
     # the raster engine's fastest source format; corners are already transparent, so no clip path per paint
     img = img.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
     img.setDevicePixelRatio(dpr)

@@ -52,7 +52,7 @@ def build_share(share: Path) -> list[Path]:
     written = [Path(shutil.copyfile(desktop_file(), apps / f"{DESKTOP_ID}.desktop")),
                Path(shutil.copyfile(metainfo_file(), meta / f"{DESKTOP_ID}.metainfo.xml"))]
     *pngs, scalable = icon_paths(share)
-    for size, dest in zip(PNG_SIZES, pngs):
+    for size, dest in zip(PNG_SIZES, pngs, strict=True):
         written.append(render_png(icon_svg(), size, dest))
     scalable.parent.mkdir(parents=True, exist_ok=True)
     written.append(Path(shutil.copyfile(icon_svg(), scalable)))

@@ -6,7 +6,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt
 
 from ..jobs.model import ClipRecord, Job
 from ..media.thumbs import ThumbnailCache
-from .jobs_model import fmt_elapsed
+from .jobs_model import Index, fmt_elapsed
 
 ClipRole = Qt.ItemDataRole.UserRole + 11
 BrokenCoverRole = Qt.ItemDataRole.UserRole + 13
@@ -57,10 +57,10 @@ class ClipsModel(QAbstractListModel):
         self.job: Job | None = None
         thumbs.ready.connect(self._thumb_ready)
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self._rows):
             return None
         job, rec = self._rows[index.row()]

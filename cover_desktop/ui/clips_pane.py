@@ -4,21 +4,32 @@ Playback, saving and exporting start here; which job is shown comes from the she
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QListView, QMenu, QStackedLayout,
-                               QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMenu,
+    QStackedLayout,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..jobs.model import ClipRecord, Job
 from ..media.audition import Audition, job_of
 from ..media.export import export_clips
 from ..media.library import MediaLibrary
+from ..media.naming import DEFAULT_TEMPLATE
 from ..media.peaks import PeaksCache
 from ..media.player import PlayerController
 from ..media.thumbs import ThumbnailCache
+from ..settings import Settings
 from ..tasks import TaskSet
 from .clips_model import ClipsModel, clip_key, clip_title
 from .delegates import ClipDelegate
@@ -34,13 +45,14 @@ class ClipsPane(QWidget):
     error = Signal(str)
 
     def __init__(self, player: PlayerController, thumbs: ThumbnailCache, peaks: PeaksCache,
-                 jobs: Callable[[], list[Job]], downloads: Callable[[], Path], parent: QWidget | None = None):
+                 jobs: Callable[[], list[Job]], settings: Callable[[], Settings], parent: QWidget | None = None):
         super().__init__(parent)
+        self.setObjectName("clipsPane")
         self.player = player
         self.peaks = peaks
         self._loaded: Item | None = None
         self._jobs = jobs
-        self._downloads = downloads
+        self._settings = settings
         self.library: MediaLibrary | None = None
         self.tasks = TaskSet(self.error.emit, "clips")
 
@@ -258,7 +270,8 @@ class ClipsPane(QWidget):
         if item is None:
             self.error.emit("Select a clip to save.")
             return
-        pick_folder(self, "Save clip to", self._downloads(), lambda folder: self.export_to(folder, [item]))
+        pick_folder(self, "Save clip to", self._settings().export_start(),
+                    lambda folder: self.export_to(folder, [item]))
 
     def export_job(self) -> None:
         job = self.model.job
@@ -269,11 +282,14 @@ class ClipsPane(QWidget):
             self.error.emit("Select a finished job to export.")
             return
         items = [(job, r) for r in job.clips]
-        pick_folder(self, "Export job to", self._downloads(), lambda folder: self.export_to(folder, items))
+        pick_folder(self, "Export job to", self._settings().export_start(),
+                    lambda folder: self.export_to(folder, items))
 
     def export_to(self, folder: Path, items: list[Item]) -> None:
+        self._settings().last_export_dir = str(folder)
         self.tasks.spawn(self._export(folder, items), "exporting")
 
     async def _export(self, folder: Path, items: list[Item]) -> None:
-        report = await export_clips(items, folder)
+        s = self._settings()
+        report = await export_clips(items, folder, s.name_template or DEFAULT_TEMPLATE, s.artist)
         (self.message if report.ok else self.error).emit(report.summary())

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPainterPath, QPalette
+from PySide6.QtCore import QRect, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPalette,
+)
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ..jobs.model import Job, JobState
 from ..media.thumbs import COVER_SIZE
 from .clips_model import BrokenCoverRole, ClipRole, DetailRole, PlayingRole
-from .jobs_model import ElapsedRole, JobRole
+from .jobs_model import ElapsedRole, Index, JobRole, WhenRole
 
 STATE_COLORS = {
     JobState.SUBMITTING: "#7e57c2", JobState.RUNNING: "#1e88e5", JobState.DONE: "#43a047",
@@ -32,11 +40,11 @@ def _background(painter: QPainter, option: QStyleOptionViewItem) -> tuple[QColor
 
 
 class JobDelegate(QStyledItemDelegate):
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         fm = QFontMetrics(option.font)
         return QSize(260, fm.height() * 2 + PAD * 2 + 4)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         job: Job | None = index.data(JobRole)
         if job is None:
             return super().paint(painter, option, index)
@@ -77,7 +85,12 @@ class JobDelegate(QStyledItemDelegate):
         raw = f" ({job.raw_status})" if job.raw_status and job.raw_status.lower() not in job.label.lower() else ""
         clips = f"  \u00b7  {len(job.clips)} clip{'s' if len(job.clips) != 1 else ''}" if job.clips else ""
         status = f"{job.label}{raw}{clips}"
-        line2 = QRect(left, r.top() + fm.height() + 4, r.width() - 18, fm.height())
+        when = index.data(WhenRole) or ""
+        ww = fm.horizontalAdvance(when) + 4
+        painter.setPen(dim)
+        painter.drawText(QRect(r.right() - ww, r.top() + fm.height() + 4, ww, fm.height()),
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, when)
+        line2 = QRect(left, r.top() + fm.height() + 4, r.width() - 18 - ww - 8, fm.height())
         painter.setPen(text if job.state.active else dim)
         sw = min(fm.horizontalAdvance(status), line2.width())
         painter.drawText(line2, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
@@ -97,10 +110,10 @@ class JobDelegate(QStyledItemDelegate):
 class ClipDelegate(QStyledItemDelegate):
     COVER = COVER_SIZE
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         return QSize(260, self.COVER + PAD * 2)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         rec = index.data(ClipRole)
         if rec is None:
             return super().paint(painter, option, index)

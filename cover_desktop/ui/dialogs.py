@@ -3,8 +3,8 @@ and deleted when closed; callers keep no reference to them, so nothing reaches a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices

@@ -2,12 +2,40 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt, QTimer
+import time
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
 
 from ..jobs.model import Job
 
+Index = QModelIndex | QPersistentModelIndex   # what Qt hands to the overrides
 JobRole = Qt.ItemDataRole.UserRole + 1
 ElapsedRole = Qt.ItemDataRole.UserRole + 2
+WhenRole = Qt.ItemDataRole.UserRole + 3
+
+
+def fmt_when(stamp: float, now: float | None = None) -> str:
+    """When a job was made, as short as is clear: the time today, the day this week, else the date."""
+    now = now or time.time()
+    when = QDateTime.fromSecsSinceEpoch(int(stamp))
+    locale = QLocale()
+    clock = locale.toString(when.time(), QLocale.FormatType.ShortFormat)
+    today = QDateTime.fromSecsSinceEpoch(int(now)).date()
+    days = when.date().daysTo(today)
+    if days == 0:
+        return clock
+    if 0 < days < 7:
+        return f"{locale.dayName(when.date().dayOfWeek(), QLocale.FormatType.ShortFormat)} {clock}"
+    return f"{locale.toString(when.date(), QLocale.FormatType.ShortFormat)} {clock}"
 
 
 def fmt_elapsed(seconds: float) -> str:
@@ -21,7 +49,8 @@ def job_summary(job: Job, now: float | None = None) -> str:
     what = job.request.title or job.request.style or ("custom" if job.request.custom_mode else "plain cover")
     raw = f" ({job.raw_status})" if job.raw_status else ""
     clips = f"{len(job.clips)} clip{'s' if len(job.clips) != 1 else ''}"
-    text = f"{job.request.audio_id} \u2014 {what} \u2014 {job.label}{raw} \u2014 {fmt_elapsed(job.elapsed(now))} \u2014 {clips}"
+    text = (f"{job.request.audio_id} \u2014 {what} \u2014 {job.label}{raw} \u2014 {fmt_elapsed(job.elapsed(now))}"
+            f" \u2014 {clips} \u2014 {fmt_when(job.created_at, now)}")
     return text + (f" \u2014 {job.error}" if job.error else "")
 
 
@@ -35,10 +64,10 @@ class JobsModel(QAbstractListModel):
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._refresh_running)
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._jobs)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self._jobs):
             return None
         job = self._jobs[index.row()]
@@ -48,6 +77,8 @@ class JobsModel(QAbstractListModel):
             return job
         if role == ElapsedRole:
             return fmt_elapsed(job.elapsed())
+        if role == WhenRole:
+            return fmt_when(job.created_at)
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [f"Task id: {job.task_id or '(not yet)'}", f"Status: {job.raw_status or job.label}"]
             if job.history:

@@ -3,9 +3,20 @@ edit in form, remove). It follows the job service and says what it wants through
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QMenu, QStackedLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QListView,
+    QMenu,
+    QStackedLayout,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..jobs.ledger import credit_text
 from ..jobs.model import Job, JobState
@@ -29,7 +40,9 @@ class JobsPane(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self.setObjectName("jobsPane")
         self.service: JobService | None = None
+        self.media_folder: Callable[[Job], Path] | None = None   # where a job's clips are kept
         self.tasks = TaskSet(self.error.emit, "jobs")
         self.model = JobsModel(self)
         self.view = QListView()
@@ -159,9 +172,19 @@ class JobsPane(QWidget):
         service = self.service
         if job is None or service is None:
             return
-        extra = " Its saved clip files stay on disk." if job.clips else ""
+        folder = self.media_folder(job) if self.media_folder and job.clips else None
+        extra = f" Its saved clip files stay in {folder} (Help \u2192 Open the clips folder)." if folder else ""
         if job.state.active:
             extra = " It is still running: the app will stop following it." + extra
         job_id = job.id
+
+        async def remove() -> None:
+            await service.remove(job_id)
+            self.message.emit(f"Removed from the history. The clip files are still in {folder}." if folder
+                              else "Removed from the history.")
+
+        def start() -> None:
+            self.tasks.spawn(remove(), "removing a job")
+
         confirm(self, "Remove job", f"Remove {job.request.audio_id} from the history?", extra.strip(), "Remove",
-                lambda: self.tasks.spawn(service.remove(job_id), "removing a job"), name="removeConfirm")
+                start, name="removeConfirm")

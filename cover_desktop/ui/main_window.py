@@ -4,14 +4,25 @@ status bar, and connects their signals. The panes never call each other; what th
 from __future__ import annotations
 
 import logging
-from typing import Callable
+from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QApplication, QMainWindow, QMenu, QScrollArea, QSplitter, QSystemTrayIcon,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QMenu,
+    QScrollArea,
+    QSplitter,
+    QStyle,
+    QSystemTrayIcon,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .. import APP_NAME, __version__
+from ..api.client import insecure_base
 from ..jobs.model import Job, JobState
 from ..runtime import Runtime, SettingsChange
 from ..tasks import TaskSet
@@ -19,6 +30,7 @@ from .banner import Banner
 from .clips_pane import ClipsPane
 from .dialogs import inform, open_folder
 from .drops import Dropped, IdDropTarget
+from .help import show_audio_id_help, show_shortcuts
 from .jobs_pane import JobsPane
 from .settings_dialog import SettingsDialog
 from .status import StatusBar
@@ -49,7 +61,7 @@ class MainWindow(IdDropTarget, QMainWindow):
         self.submit_pane = SubmitPane()
         self.jobs_pane = JobsPane()
         self.clips_pane = ClipsPane(runtime.player, runtime.thumbs, runtime.peaks, self.jobs_pane.jobs,
-                                    lambda: self.rt.settings.downloads())
+                                    lambda: self.rt.settings)
         self._layout()
         self._wire()
         self._build_menus()
@@ -79,6 +91,9 @@ class MainWindow(IdDropTarget, QMainWindow):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # never narrower than the form needs: it scrolls up and down, not sideways
+        bar = scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        scroll.setMinimumWidth(left.minimumSizeHint().width() + bar + 2)
         right = QWidget()
         rv = QVBoxLayout(right)
         rv.setContentsMargins(6, 10, 12, 6)
@@ -105,6 +120,7 @@ class MainWindow(IdDropTarget, QMainWindow):
         self.jobs_pane.jobChanged.connect(self.clips_pane.job_changed)
         self.jobs_pane.jobsChanged.connect(self.clips_pane.jobs_changed)
         self.jobs_pane.jobRemoved.connect(self.clips_pane.job_removed)
+        self.jobs_pane.media_folder = lambda job: self.rt.library.folder(job)
         self.jobs_pane.jobFinished.connect(self._job_finished)
         self.jobs_pane.editRequested.connect(self.submit_pane.fill)
         self.jobs_pane.resubmitRequested.connect(self.submit_pane.submit_request)
@@ -174,6 +190,11 @@ class MainWindow(IdDropTarget, QMainWindow):
         self._action(clips, "Show &all clips", cp.library_button.toggle, "Ctrl+L", "libraryAction")
 
         help_ = m.addMenu("&Help")
+        self._action(help_, "&Keyboard shortcuts", lambda: show_shortcuts(self, self.findChildren(QAction)),
+                     "F1", "shortcutsAction")
+        self._action(help_, "How to get an &audio id", lambda: show_audio_id_help(self), name="audioIdHelpAction")
+        help_.addSeparator()
+        self._action(help_, "Open the &clips folder", self.open_media_folder, name="openMediaAction")
         self._action(help_, "Open &log folder", self.open_log_folder, name="openLogAction")
         self._action(help_, "&About Cover Desktop", self.about, name="aboutAction")
 
@@ -193,7 +214,7 @@ class MainWindow(IdDropTarget, QMainWindow):
         self.clips_pane.bind(rt.library)
         self.jobs_pane.bind(service)
         self.banner.show_server(rt.is_demo, bool(rt.key))
-        self._connection(True, "")
+        self._connection(service.reachable, "")
         self._paused(service.paused, service.pause_reason)
 
     def _toggle_pause(self) -> None:
@@ -205,10 +226,11 @@ class MainWindow(IdDropTarget, QMainWindow):
         if paused and "key" in reason:
             self.banner.key_refused("Checking jobs is paused until you fix your key.")
 
-    def _connection(self, ok: bool, words: str) -> None:
+    def _connection(self, ok: bool | None, words: str) -> None:
         rt = self.rt
         where = f"Demo server ({rt.host})" if rt.is_demo else f"Live: {rt.host}"
-        self.status.set_connection(where, ok, words or rt.base_url)
+        warning = "plain http, key sent unencrypted" if not rt.is_demo and insecure_base(rt.base_url) else ""
+        self.status.set_connection(where, ok, words or rt.base_url, warning)
 
     def _job_finished(self, job: Job) -> None:
         what = job.request.title or job.request.audio_id
@@ -242,7 +264,9 @@ class MainWindow(IdDropTarget, QMainWindow):
             self.settings_dialog.activateWindow()
             return
         rt = self.rt
-        dlg = SettingsDialog(rt.settings, rt.saved_key(), rt.keystore.source, rt.test_key, self)
+        dlg = SettingsDialog(rt.settings, rt.saved_key(), rt.keystore.source, rt.test_key, self,
+                             running_demo=rt.is_demo, demo_url=rt.demo.api_url if rt.demo else "",
+                             base_url_in_use="" if rt.is_demo else rt.base_url)
         dlg.applied.connect(lambda change: self.tasks.spawn(self._apply_settings(change), "applying settings"))
         dlg.finished.connect(dlg.deleteLater)
         # forget the dialog as soon as it closes: it is deleted then, and must not be reached again
@@ -271,14 +295,23 @@ class MainWindow(IdDropTarget, QMainWindow):
             if self.tray is None:
                 self.tray = QSystemTrayIcon(self.windowIcon(), self)
                 self.tray.setToolTip(APP_NAME)
-                self.tray.activated.connect(lambda *_: (self.showNormal(), self.activateWindow()))
+                self.tray.activated.connect(lambda *_: self.take_arguments(["--raise"]))
                 self.tray.show()
             self.tray.showMessage(APP_NAME, text, QIcon(self.windowIcon()), 8000)
         QApplication.alert(self, 0)
 
     def open_log_folder(self) -> None:
-        if not open_folder(self.rt.log_dir):
-            self.show_message(f"The log is in {self.rt.log_dir}")
+        self._open_or_say(self.rt.log_dir, "The log")
+
+    def open_media_folder(self) -> None:
+        self._open_or_say(self.rt.library.root, "The clips the app keeps")
+
+    def _open_or_say(self, folder: Path, what: str) -> None:
+        """Open ``folder``; where no file manager can be started, at least say where it is."""
+        if open_folder(folder):
+            self.show_message(f"{what}: {folder}")
+        else:
+            self.show_message(f"{what} are in {folder} (no file manager could be started).")
 
     def about(self) -> None:
         rt = self.rt

@@ -4,7 +4,15 @@ A/B position keeping, and volume."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSlider, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QSlider,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..media.audition import Audition, Repeat
 from ..media.player import PlayerController
@@ -48,9 +56,11 @@ class PlayerBar(QWidget):
         self.seek.setToolTip("Click to jump there, drag to seek; Shift+drag marks a loop")
         self.seek.setRange(0, 0)
         self.seek.setMinimumWidth(120)
+        self.seek.setMinimumHeight(36)
         self.time = QLabel("0:00 / 0:00")
         self.time.setObjectName("timeLabel")
         self.time.setMinimumWidth(self.time.fontMetrics().horizontalAdvance("00:00 / 00:00") + 6)
+        self.time.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.repeat = button("repeatButton", "Repeat: off, all, one (R)")
         self.repeat.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.keep = button("keepPositionButton", "A/B: a clip of the same job starts at the same position")
@@ -65,12 +75,15 @@ class PlayerBar(QWidget):
         self.volume.setMinimumWidth(60)
         self.vol_icon = QLabel()
 
+        # three rows, so the bar stays narrow enough for a small screen: what and when, the waveform, buttons
+        head = QHBoxLayout()
+        head.addWidget(self.now, 1)
+        head.addWidget(self.time)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         for w in (self.prev, self.play, self.next):
             row.addWidget(w)
-        row.addWidget(self.seek, 1)
-        row.addWidget(self.time)
+        row.addStretch(1)
         row.addWidget(self.repeat)
         row.addWidget(self.keep)
         row.addSpacing(4)
@@ -79,7 +92,8 @@ class PlayerBar(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(4, 2, 4, 2)
         outer.setSpacing(2)
-        outer.addWidget(self.now)
+        outer.addLayout(head)
+        outer.addWidget(self.seek)
         outer.addLayout(row)
 
         self.play.clicked.connect(self.playClicked)

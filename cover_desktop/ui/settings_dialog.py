@@ -1,33 +1,63 @@
-"""Settings: the only place a musician enters a key. Opened with open(), never exec()."""
+"""Settings: the only place a musician enters a key. Opened with open(), never exec(); the window forgets
+it when it closes, so it can be opened again and again."""
 
 from __future__ import annotations
 
-from typing import Awaitable, Callable
+import dataclasses
+from collections.abc import Awaitable, Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFormLayout,
-                               QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
-from ..api.client import normalize_base_url
+from ..api.client import insecure_base, normalize_base_url
 from ..api.errors import ApiError
+from ..api.keys import key_problem
+from ..media.naming import DEFAULT_TEMPLATE, FIELDS, preview, template_problem
 from ..runtime import SettingsChange
 from ..settings import Secret, Settings
 from ..tasks import TaskSet
+from .dialogs import pick_folder
+
+NOTE_STYLE = "color: palette(mid); font-size: 11px;"
+ERROR_STYLE = "color: #c62828;"
+
+
+def _note(text: str = "", style: str = NOTE_STYLE, name: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet(style)
+    if name:
+        label.setObjectName(name)
+    return label
 
 
 class SettingsDialog(QDialog):
     applied = Signal(object)   # SettingsChange
 
     def __init__(self, settings: Settings, key: Secret, key_source: str,
-                 test_key: Callable[[str, str], Awaitable[str]], parent: QWidget | None = None):
+                 test_key: Callable[[str, str], Awaitable[str]], parent: QWidget | None = None, *,
+                 running_demo: bool = False, demo_url: str = "", base_url_in_use: str = ""):
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle("Settings")
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(540)
         self._settings = settings
         self._original_key = key
         self._test_key = test_key
+        self._demo_url = demo_url
         self._tasks = TaskSet(self._show_test_result, "settings")
 
         self.key_edit = QLineEdit(key.reveal())
@@ -35,59 +65,84 @@ class SettingsDialog(QDialog):
         self.key_edit.setAccessibleName("API key")
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.key_edit.setPlaceholderText("aio_\u2026")
-        self.show_key = QAction("Show", self)
-        self.show_key.setCheckable(True)
+        self.show_key = QCheckBox("Show")
+        self.show_key.setObjectName("showKeyCheck")
         self.show_key.toggled.connect(self._toggle_echo)
-        self.key_edit.addAction(self.show_key, QLineEdit.ActionPosition.TrailingPosition)
         self.test_button = QPushButton("Test key")
         self.test_button.setObjectName("testKeyButton")
-        self.test_result = QLabel()
-        self.test_result.setObjectName("testKeyResult")
-        self.test_result.setWordWrap(True)
         key_row = QHBoxLayout()
         key_row.addWidget(self.key_edit, 1)
+        key_row.addWidget(self.show_key)
         key_row.addWidget(self.test_button)
+        self.key_error = _note(style=ERROR_STYLE, name="keyProblem")
+        where = {"keyring": "in your system keyring", "environment": "in COVER_DESKTOP_API_KEY",
+                 "file": "in a file only you can read"}.get(key_source, "privately")
+        self.key_note = _note(f"Keys look like aio_\u2026 Yours is kept {where}, and sent only to the service's "
+                              "API, never to the hosts that serve audio and covers.", name="keyNote")
+        self.test_result = _note(style="", name="testKeyResult")
         if key_source == "environment":
             self.key_edit.setEnabled(False)
             self.test_result.setText("The key comes from COVER_DESKTOP_API_KEY and is used as it is.")
 
-        self.base_url = QLineEdit(settings.base_url)
-        self.base_url.setObjectName("baseUrlEdit")
-        self.base_url.setAccessibleName("Base URL")
+        # the box shows the server really in use: the demo also runs when no key is set
         self.demo = QCheckBox("Use the built-in demo server (no key, no credits, no network)")
         self.demo.setObjectName("useDemoCheck")
-        self.demo.setChecked(settings.use_demo)
+        self.demo.setChecked(settings.use_demo or running_demo)
+        self._demo_for_no_key = running_demo and not settings.use_demo
+        # the address really in use (the command line or the environment may have chosen it)
+        self.base_url = QLineEdit(base_url_in_use or settings.base_url)
+        self.base_url.setObjectName("baseUrlEdit")
+        self.base_url.setAccessibleName("Base URL")
+        self.http_warning = _note(style=ERROR_STYLE, name="insecureWarning")
+        self.allow_http = QCheckBox("Send my key over plain http anyway")
+        self.allow_http.setObjectName("allowInsecureCheck")
+        self.allow_http.setChecked(settings.allow_insecure_http)
+
         self.interval = QDoubleSpinBox()
         self.interval.setObjectName("pollIntervalSpin")
         self.interval.setRange(1.0, 60.0)
         self.interval.setSuffix(" s")
         self.interval.setDecimals(1)
         self.interval.setValue(settings.poll_interval)
+        self.budget = QSpinBox()
+        self.budget.setObjectName("monthlyBudgetSpin")
+        self.budget.setRange(0, 1_000_000)
+        self.budget.setSpecialValueText("no budget")
+        self.budget.setSuffix(" credits")
+        self.budget.setValue(int(settings.monthly_budget))
+
         self.folder = QLineEdit(str(settings.downloads()))
         self.folder.setObjectName("downloadDirEdit")
         browse = QPushButton("Browse\u2026")
-        browse.clicked.connect(self._browse)
+        browse.clicked.connect(lambda: pick_folder(self, "Save clips to", settings.downloads(),
+                                                   lambda p: self.folder.setText(str(p))))
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(browse)
-        where = {"keyring": "in your system keyring", "environment": "in COVER_DESKTOP_API_KEY",
-                 "file": "in a file only you can read"}.get(key_source, "privately")
-        self.key_note = QLabel(f"Keys look like aio_… Yours is kept {where}, and sent only to the "
-                               "service's API, never to the hosts that serve audio and covers.")
-        self.key_note.setWordWrap(True)
-        self.key_note.setStyleSheet("color: palette(mid); font-size: 11px;")
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #c62828;")
-        self.error.setWordWrap(True)
+        self.artist = QLineEdit(settings.artist)
+        self.artist.setObjectName("artistEdit")
+        self.artist.setPlaceholderText("written into the tags of saved clips")
+        self.template = QLineEdit(settings.name_template or DEFAULT_TEMPLATE)
+        self.template.setObjectName("nameTemplateEdit")
+        self.template.setToolTip("\n".join(f"{name}  {what}" for name, what in FIELDS))
+        self.template_preview = _note(name="nameTemplatePreview")
+
+        self.error = _note(style=ERROR_STYLE, name="settingsError")
 
         form = QFormLayout()
         form.addRow("API key", key_row)
-        form.addRow("", self.key_note)
-        form.addRow("", self.test_result)
+        for label in (self.key_error, self.key_note, self.test_result):
+            form.addRow("", label)
         form.addRow("", self.demo)
         form.addRow("Base URL", self.base_url)
+        form.addRow("", self.http_warning)
+        form.addRow("", self.allow_http)
         form.addRow("Check jobs every", self.interval)
+        form.addRow("Monthly budget", self.budget)
         form.addRow("Save clips to", folder_row)
+        form.addRow("Artist", self.artist)
+        form.addRow("File names", self.template)
+        form.addRow("", self.template_preview)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
@@ -95,31 +150,81 @@ class SettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+
         self.test_button.clicked.connect(self._test)
-        self.test_result.setVisible(bool(self.test_result.text()))
-        self.demo.toggled.connect(lambda on: self.base_url.setEnabled(not on))
-        self.base_url.setEnabled(not settings.use_demo)
+        self.key_edit.textChanged.connect(self._key_edited)
+        self.demo.toggled.connect(self._server_changed)
+        self.base_url.textChanged.connect(self._server_changed)
+        self.template.textChanged.connect(self._template_changed)
+        self._key_edited(self.key_edit.text(), first=True)
+        self._server_changed()
+        self._template_changed()
+        self._refresh(self.test_result)
+
+    # -- what the fields say ----------------------------------------------------------------------------
+    def _refresh(self, *labels: QLabel) -> None:
+        """Show labels that have text, hide the others, and grow the dialog so no line is cut off."""
+        for label in labels:
+            label.setVisible(bool(label.text()))
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        need = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else layout.sizeHint().height()
+        if need > self.height():
+            self.resize(self.width(), need)
 
     def _toggle_echo(self, show: bool) -> None:
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Normal if show else QLineEdit.EchoMode.Password)
-        self.show_key.setText("Hide" if show else "Show")
 
-    def _browse(self) -> None:
-        dlg = QFileDialog(self, "Save clips to", self.folder.text())
-        dlg.setFileMode(QFileDialog.FileMode.Directory)
-        dlg.setOption(QFileDialog.Option.ShowDirsOnly, True)
-        dlg.fileSelected.connect(self.folder.setText)
-        dlg.open()
+    def _key_edited(self, text: str, first: bool = False) -> None:
+        self.key_error.setText(key_problem(text) or "")
+        if not first and self._demo_for_no_key and text.strip():
+            # the demo ran only for want of a key: a key entered means the live service
+            self.demo.setChecked(False)
+            self._demo_for_no_key = False
+        self._refresh(self.key_error)
+
+    def _server_changed(self) -> None:
+        demo = self.demo.isChecked()
+        self.base_url.setEnabled(not demo)
+        insecure = not demo and insecure_base(self.base_url.text())
+        self.http_warning.setText(
+            "This address is plain http://: your key would travel unencrypted, readable by anyone on the "
+            "way. Use https:// unless it is your own machine or network." if insecure else "")
+        self.allow_http.setVisible(insecure)
+        self._refresh(self.http_warning)
+
+    def _template_changed(self) -> None:
+        text = self.template.text().strip() or DEFAULT_TEMPLATE
+        problem = template_problem(text)
+        self.template_preview.setStyleSheet(ERROR_STYLE if problem else NOTE_STYLE)
+        self.template_preview.setText(problem or f"For example: {preview(text)}")
+        self._refresh(self.template_preview)
+
+    # -- testing the key --------------------------------------------------------------------------------
+    def _target(self) -> str | None:
+        """The server the dialog would save: the demo's when the box is ticked."""
+        if self.demo.isChecked():
+            return self._demo_url or None
+        return normalize_base_url(self.base_url.text())
 
     def _test(self) -> None:
+        problem = key_problem(self.key_edit.text())
+        if problem:
+            self._show_test_result(problem)
+            return
         try:
-            base = normalize_base_url(self.base_url.text())
+            base = self._target()
         except ValueError as exc:
             self._show_test_result(str(exc))
             return
+        if base is None:
+            self._show_test_result("The demo server takes any key and costs nothing: there is nothing to test.")
+            return
         self.test_button.setEnabled(False)
         self.test_result.setText("Checking\u2026 (this costs no credits)")
-        self.test_result.show()
+        self._refresh(self.test_result)
         self._tasks.spawn(self._run_test(base, self.key_edit.text().strip()), "testing the key")
 
     async def _run_test(self, base: str, key: str) -> None:
@@ -131,21 +236,31 @@ class SettingsDialog(QDialog):
     def _show_test_result(self, text: str) -> None:
         self.test_button.setEnabled(True)
         self.test_result.setText(text)
-        self.test_result.setVisible(bool(text))
+        self._refresh(self.test_result)
 
+    # -- saving -----------------------------------------------------------------------------------------
     def _save(self) -> None:
         use_demo = self.demo.isChecked()
+        problem = key_problem(self.key_edit.text()) if self.key_edit.isEnabled() else None
+        template = self.template.text().strip()
+        problem = problem or template_problem(template or DEFAULT_TEMPLATE) or None
         try:
             base = normalize_base_url(self.base_url.text())
         except ValueError as exc:
             if not use_demo:
-                self.error.setText(str(exc))
-                self.base_url.setFocus()
-                return
+                problem = problem or str(exc)
             base = self._settings.base_url
-        s = self._settings
-        s.base_url, s.use_demo, s.poll_interval = base, use_demo, float(self.interval.value())
-        s.download_dir = self.folder.text().strip()
+        if not use_demo and insecure_base(base) and not self.allow_http.isChecked():
+            problem = problem or "Tick \u201cSend my key over plain http anyway\u201d or use an https:// address."
+        if problem:
+            self.error.setText(problem)
+            self._refresh(self.error)
+            return
+        s = dataclasses.replace(
+            self._settings, base_url=base, use_demo=use_demo, poll_interval=float(self.interval.value()),
+            download_dir=self.folder.text().strip(), allow_insecure_http=self.allow_http.isChecked(),
+            monthly_budget=self.budget.value(), artist=self.artist.text().strip(),
+            name_template="" if template == DEFAULT_TEMPLATE else template)
         key = Secret(self.key_edit.text())
         self.applied.emit(SettingsChange(s, key, key != self._original_key and self.key_edit.isEnabled()))
         self.accept()

@@ -53,10 +53,12 @@ class StatusBar(QStatusBar):
         self.text.setText(_short(text, 160))
         self.text.setToolTip(_short(text, MESSAGE_MAX))
 
-    def set_connection(self, where: str, ok: bool, words: str = "") -> None:
-        dot = "#43a047" if ok else "#e53935"
-        self.conn.setText(f"<span style='color:{dot}'>\u25cf</span> {where}"
-                          + ("" if ok else " \u2014 unreachable"))
+    def set_connection(self, where: str, ok: bool | None, words: str = "", warning: str = "") -> None:
+        """``ok`` None: no request has been answered yet, so nothing is claimed."""
+        dot = "#9e9e9e" if ok is None else "#43a047" if ok else "#e53935"
+        state = " \u2014 not checked yet" if ok is None else "" if ok else " \u2014 unreachable"
+        extra = f" <span style='color:#e53935'>\u2014 {warning}</span>" if warning else ""
+        self.conn.setText(f"<span style='color:{dot}'>\u25cf</span> {where}{state}{extra}")
         self.conn.setToolTip(_short(words, MESSAGE_MAX) or where)
 
     def set_paused(self, paused: bool, reason: str) -> None:

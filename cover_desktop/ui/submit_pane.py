@@ -3,9 +3,8 @@ progress and cancel), and importing ids from a file. The rules live in the job s
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import time
+from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -37,6 +36,7 @@ class SubmitPane(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self.setObjectName("submitPane")
         self.service: JobService | None = None
         self.tasks = TaskSet(self.error.emit, "submitting")
         self._busy = False

@@ -8,7 +8,6 @@ import socket
 
 import httpx
 import pytest
-from helpers import KEY
 
 from cover_desktop.api import (
     ApiClient,
@@ -27,6 +26,7 @@ from cover_desktop.api import (
     TlsError,
     ValidationError,
 )
+from helpers import KEY
 
 # a fault test expects the failure to be logged
 pytestmark = pytest.mark.log_warnings(r"cover_desktop\.api\.client: (GET|POST) \S+ failed \(try \d+/\d+\)")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from helpers import KEY
 
 from cover_desktop.api import (
     ApiClient,
@@ -18,6 +17,7 @@ from cover_desktop.api import (
 )
 from cover_desktop.jobs.service import definitely_not_created
 from cover_desktop.settings import key_problem as settings_key_problem
+from helpers import KEY
 
 # a fault test expects the failure to be logged
 pytestmark = pytest.mark.log_warnings(r"cover_desktop\.api\.client: (GET|POST) \S+ failed \(try \d+/\d+\)")

@@ -5,7 +5,14 @@ import time
 
 import pytest
 
-from cover_desktop.api import Clip, CoverRequest, Phase, TaskStatus, classify, parse_retry_after
+from cover_desktop.api import (
+    Clip,
+    CoverRequest,
+    Phase,
+    TaskStatus,
+    classify,
+    parse_retry_after,
+)
 
 
 @pytest.mark.parametrize("raw,phase", [

@@ -7,11 +7,11 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from helpers import run
 
 from cover_desktop.api.models import Clip, CoverRequest
 from cover_desktop.jobs.model import ClipRecord, Job, JobState
 from cover_desktop.jobs.store import MIGRATIONS, RESTORE, AsyncJobStore, JobStore
+from helpers import run
 
 
 def make_job(n: int = 2, audio: str = "aud1") -> Job:

@@ -11,12 +11,12 @@ import sys
 import time
 
 import pytest
-from helpers import KEY, find, jobs, run, submit, until
 
 from cover_desktop.api.models import CoverRequest
 from cover_desktop.jobs.model import Job, JobState
 from cover_desktop.jobs.store import JobStore
 from cover_desktop.settings import Dirs
+from helpers import KEY, find, jobs, run, submit, until
 
 
 @pytest.mark.slow

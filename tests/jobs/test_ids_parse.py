@@ -78,7 +78,8 @@ def test_a_hundred_thousand_ids():
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=400) | st.lists(st.sampled_from(
     ["aud123", UUID, "https://x.org/song/aud9", "http://[::1", "https://x.org/?id=a%20b", "demo-1", "hello",
-     ",", ";", " ", "\n", "\r\n", "'", "(", "\u200b", "\ufeff", "\u2028", "https://", "a" * 300]), max_size=30).map("".join))
+     ",", ";", " ", "\n", "\r\n", "'", "(", "\u200b", "\ufeff", "\u2028", "https://", "a" * 300]),
+    max_size=30).map("".join))
 def test_any_text_gives_a_result_and_nothing_is_dropped_silently(text):
     got = parse_ids(text)
     assert isinstance(got, IdParse)

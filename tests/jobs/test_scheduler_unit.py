@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import asyncio
 
-from helpers import run, until
-
 from cover_desktop.api.errors import AuthError, NotFound, ServerError
 from cover_desktop.api.models import TaskStatus
 from cover_desktop.jobs.scheduler import PollPolicy, PollScheduler
+from helpers import run, until
 
 
 class FakeSource:

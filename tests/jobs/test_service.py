@@ -5,15 +5,15 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from helpers import KEY, run, until
 
 from cover_desktop.api.client import ApiClient
-from cover_desktop.api.errors import AuthError, ValidationError
+from cover_desktop.api.errors import ApiError, ValidationError
 from cover_desktop.api.models import CoverRequest
 from cover_desktop.jobs.model import JobState
 from cover_desktop.jobs.scheduler import PollPolicy
 from cover_desktop.jobs.service import JobService
 from cover_desktop.jobs.store import AsyncJobStore, JobStore
+from helpers import KEY, run, until
 
 
 @pytest.fixture
@@ -54,7 +54,7 @@ def test_an_invalid_request_is_neither_stored_nor_sent(service, demo, aloop):
 @pytest.mark.log_warnings(r"generate failed \(try 1/4\): server_error")
 def test_a_lost_reply_after_sending_keeps_the_job_unconfirmed(service, demo, aloop):
     demo.inject("500", path_contains="generate")
-    with pytest.raises(Exception):
+    with pytest.raises(ApiError):
         run(aloop, service.submit(CoverRequest("aud1")))
     (job,) = service.jobs.values()
     assert job.state is JobState.UNCERTAIN and "may have been created" in job.error
@@ -96,14 +96,13 @@ def test_unreachable_server_on_submit_reports_the_connection(aloop, tmp_path):
     svc = JobService(store, client)
     seen = []
     svc.connectionChanged.connect(lambda ok, words: seen.append(ok))
-    with pytest.raises(Exception):
+    with pytest.raises(ApiError):
         run(aloop, svc.submit(CoverRequest("aud1")))
     assert seen == [False]
     assert svc.jobs == {}, "a submit that never left the machine leaves no job"
     run(aloop, svc.aclose())
     run(aloop, client.aclose())
     run(aloop, store.close())
-    _ = AuthError
 
 
 def test_removing_a_job_while_it_is_being_submitted_keeps_it_removed(service, demo, aloop, tmp_path):

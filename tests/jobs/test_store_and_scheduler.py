@@ -7,13 +7,13 @@ import sqlite3
 import time
 
 import pytest
-from helpers import KEY, run, until
 
 from cover_desktop.api import ApiClient, CoverRequest
 from cover_desktop.api.models import Clip
 from cover_desktop.jobs.model import ClipRecord, Job, JobState
 from cover_desktop.jobs.scheduler import PollPolicy, PollScheduler
 from cover_desktop.jobs.store import MIGRATIONS, JobStore
+from helpers import KEY, run, until
 
 
 def test_store_round_trip_schema_and_wal(tmp_path):

@@ -8,7 +8,6 @@ import json
 from pathlib import Path
 
 import pytest
-from helpers import run
 from mutagen.flac import FLAC
 from mutagen.id3 import ID3
 from mutagen.wave import WAVE
@@ -18,6 +17,7 @@ from cover_desktop.api.models import Clip, CoverRequest
 from cover_desktop.demo.synth import png_bytes
 from cover_desktop.jobs.model import ClipRecord, Job, JobState
 from cover_desktop.media.export import export_clip, export_clips, export_name
+from helpers import run
 
 
 def listing(folder: Path) -> dict[str, bytes]:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import run, until
 
 from cover_desktop.api.models import Clip, CoverRequest
 from cover_desktop.jobs.model import ClipRecord, Job, JobState
 from cover_desktop.jobs.store import AsyncJobStore, JobStore
 from cover_desktop.media.fetch import MediaFetcher
 from cover_desktop.media.library import MediaLibrary
+from helpers import run, until
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ import wave
 from pathlib import Path
 
 import pytest
-from helpers import run, until
 
 from cover_desktop.media.peaks import (
     PeaksCache,
@@ -19,6 +18,7 @@ from cover_desktop.media.peaks import (
     decoder_stats,
     peaks_for,
 )
+from helpers import run, until
 
 RATE = 22050
 

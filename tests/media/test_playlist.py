@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from helpers import run
-
 from cover_desktop.api.models import Clip, CoverRequest
 from cover_desktop.jobs.model import ClipRecord, Job, JobState
 from cover_desktop.media.playlist import entries_for, export_playlist, write_m3u8
+from helpers import run
 
 
 def touch(path: Path) -> Path:

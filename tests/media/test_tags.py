@@ -9,7 +9,6 @@ from pathlib import Path
 
 import mutagen
 import pytest
-from helpers import run
 from mutagen.flac import FLAC, Picture
 from mutagen.id3 import ID3
 from mutagen.mp4 import MP4, MP4Cover
@@ -28,6 +27,7 @@ from cover_desktop.media.tags import (
     tag_file,
     write_sidecar,
 )
+from helpers import run
 
 NO_PTS = "pts == AV_NOPTS_VALUE"   # FFmpeg on a hand-written FLAC stream: harmless
 LYRICS = "Neon rain on the window\n\u96e8\u306e\u591c\u306b \u2014 la la la"

@@ -85,7 +85,7 @@ def test_desktop_file_starts_the_installed_command_with_the_shipped_icon():
 
 def test_icon_set_is_rendered_from_the_svg_at_every_size(tmp_path):
     written = build_share(tmp_path / "share")
-    for size, path in zip(PNG_SIZES, icon_paths(tmp_path / "share")):
+    for size, path in zip(PNG_SIZES, icon_paths(tmp_path / "share"), strict=False):
         assert path in written
         image = QImage(str(path))
         assert (image.width(), image.height()) == (size, size), path

@@ -12,7 +12,6 @@ import logging
 import time
 
 import pytest
-from helpers import KEY
 
 from cover_desktop.api import (
     ApiClient,
@@ -27,6 +26,7 @@ from cover_desktop.api import (
 )
 from cover_desktop.api.retry import parse_retry_after
 from cover_desktop.api.text import SHOWN_MAX
+from helpers import KEY
 
 FAST = RetryPolicy(attempts=3, base=0.01, cap=0.05)
 MB = 1024 * 1024

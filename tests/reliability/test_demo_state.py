@@ -8,12 +8,13 @@ import json
 import time
 
 import pytest
-from helpers import KEY
 
 from cover_desktop.api import ApiClient, CoverRequest, NotFound, Phase, RetryPolicy
 from cover_desktop.demo import DemoServer
+from helpers import KEY
 
-pytestmark = pytest.mark.log_warnings(r"cover_desktop\.api\.client: (GET|POST) \S+ failed \(try \d+/\d+\): \w+", r"cover_desktop\.demo\.server: demo state \S+ unreadable")
+pytestmark = pytest.mark.log_warnings(r"cover_desktop\.api\.client: (GET|POST) \S+ failed \(try \d+/\d+\): \w+",
+                                      r"cover_desktop\.demo\.server: demo state \S+ unreadable")
 
 
 def call(base_url, fn):

@@ -4,11 +4,11 @@ the loop region. A real QMediaPlayer plays the demo server's WAVs (silently when
 from __future__ import annotations
 
 import pytest
-from helpers import finished_window, find, jobs, run, until
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
 from cover_desktop.media.audition import Repeat
+from helpers import find, finished_window, jobs, run, until
 
 
 def playing_window(harness, demo, aloop, seconds=6.0, **form):

@@ -7,11 +7,11 @@ import os
 import stat
 
 import pytest
-from helpers import KEY, find, jobs, run, submit, until
 
 from cover_desktop.jobs.model import JobState
 from cover_desktop.logsetup import REDACT, setup_logging
 from cover_desktop.settings import Dirs, KeyStore, Secret, Settings
+from helpers import KEY, find, jobs, run, submit, until
 
 
 def test_key_file_is_private_and_round_trips(tmp_path):

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import sys
 
-from helpers import find, jobs, run, submit, until
 from PySide6.QtCore import QObject, Signal
 
 from cover_desktop.jobs.model import JobState
+from helpers import find, jobs, run, submit, until
 
 
 class _Emitter(QObject):

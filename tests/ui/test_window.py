@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from helpers import fill, find, jobs, rows, run, submit, until
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
 from PySide6.QtTest import QTest
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from cover_desktop.jobs.model import JobState
+from helpers import fill, find, jobs, rows, run, submit, until
 
 CONTRACT = {"mainWindow": QMainWindow, "audioIdEdit": QLineEdit, "customModeCheck": QCheckBox,
             "promptEdit": QPlainTextEdit, "styleEdit": QLineEdit, "titleEdit": QLineEdit,
@@ -77,7 +77,7 @@ def test_custom_mode_without_prompt_is_refused_before_any_request(harness, demo,
     find(win, "submitButton").click()
     run(aloop, asyncio.sleep(0.3))
     assert demo.requests() == []
-    errors = [l.text() for l in win.findChildren(QLabel, "fieldError") if l.isVisible()]
+    errors = [label.text() for label in win.findChildren(QLabel, "fieldError") if label.isVisible()]
     assert any("needs lyrics or a prompt" in e for e in errors)
     assert jobs(win) == []
 
@@ -376,7 +376,8 @@ def test_a_key_refused_while_polling_pauses_checking_and_says_why(harness, demo,
     win = running_job_window(harness, demo, aloop)
     demo.inject("401", path_contains="status")
     run(aloop, until(lambda: win.rt.service.paused, what="polling to pause"))
-    assert "key" in find(win, "pollLabel").text() and find(win, "demoBanner").isVisible() and "Key not accepted" in find(win, "bannerText").text()
+    assert "key" in find(win, "pollLabel").text() and find(win, "demoBanner").isVisible()
+    assert "Key not accepted" in find(win, "bannerText").text()
     assert jobs(win)[0].state is JobState.RUNNING
     polls = len(demo.requests("api", "status"))
     run(aloop, asyncio.sleep(0.6))
