@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
 import time
 from dataclasses import dataclass, field
 
@@ -27,6 +28,9 @@ log = logging.getLogger(__name__)
 
 INTERRUPTED = ("The app stopped while this job was being submitted, so it is not known whether the "
                "service created it. Check your account before submitting again.")
+TASK_ID_UNSAVED = ("The service accepted this job as task {task_id}, but the job history could not save it "
+                   "({why}). The app keeps following it; copy the task id to be safe.")
+STORE_RETRY_DELAYS = (0.1, 0.5, 1.5)   # seconds between writes of a task id the disk refused
 UNCONFIRMED = ("The service's answer to the submit was lost ({why}). The job may have been created and "
                "charged; check your account before submitting again.")
 
@@ -136,10 +140,15 @@ class JobService(QObject):
         job.task_id, job.state, job.submitted_at = task_id, JobState.RUNNING, time.time()
         job.raw_status = "submitted"
         job.history.append((job.submitted_at, "submitted"))
-        await self.store.update(job)            # the task id is kept before we act on it
+        log.info("job %s submitted as task %s", job.id, task_id)
+        # the task id is kept before we act on it; a paid job is never dropped for a disk that refuses it
+        problem = await self._store_task_id(job)
+        if problem:
+            log.warning("job %s: task %s could not be saved in the job history (%s); it is kept in memory, "
+                        "followed, and saved again at the next change", job.id, task_id, problem)
+            job.error = TASK_ID_UNSAVED.format(task_id=task_id, why=problem)
         self.jobChanged.emit(job)
         self.scheduler.track(job.id, task_id, job.submitted_at)
-        log.info("job %s submitted as task %s", job.id, task_id)
         return job
 
     async def submit_batch(self, requests: list[CoverRequest]) -> BatchResult:
@@ -261,6 +270,20 @@ class JobService(QObject):
                                     f"(try {n.attempt + 1} of {n.attempts}).")
 
     # -- helpers -----------------------------------------------------------------------------------------
+    async def _store_task_id(self, job: Job) -> str:
+        """Write a job the service has just accepted, trying again a few times: "" once it is on disk,
+        else what the disk said."""
+        problem = ""
+        for delay in (*STORE_RETRY_DELAYS, None):
+            try:
+                await asyncio.shield(self.store.update(job))
+                return ""
+            except (sqlite3.Error, OSError) as exc:
+                problem = str(exc) or type(exc).__name__
+            if delay is not None:
+                await asyncio.sleep(delay)
+        return problem
+
     async def _drop(self, job_id: int) -> None:
         await self.store.remove(job_id)
         if self.jobs.pop(job_id, None) is not None:

@@ -1,0 +1,100 @@
+"""A task id the service returned is never dropped, even when the disk refuses to store it (disk full):
+the write is tried again, the job is followed from memory, the id is logged and shown for copying."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sqlite3
+
+import pytest
+
+from cover_desktop.api.client import ApiClient
+from cover_desktop.api.models import CoverRequest
+from cover_desktop.jobs.model import Job, JobState
+from cover_desktop.jobs.scheduler import PollPolicy
+from cover_desktop.jobs.service import STORE_RETRY_DELAYS, JobService
+from cover_desktop.jobs.store import AsyncJobStore, JobStore
+from helpers import KEY, run, until
+
+
+class DiskFullOnTaskId(AsyncJobStore):
+    """Refuses the next ``refusals`` writes of a job that has a task id, as a full disk would."""
+
+    def __init__(self, path, refusals: int):
+        super().__init__(path)
+        self.refusals = refusals
+        self.refused = 0
+
+    async def update(self, job: Job) -> None:
+        if job.task_id and self.refused < self.refusals:
+            self.refused += 1
+            raise sqlite3.OperationalError("database or disk is full")
+        await super().update(job)
+
+
+@pytest.fixture
+def make_service(aloop, demo, tmp_path):
+    made: list[tuple[JobService, ApiClient, AsyncJobStore]] = []
+
+    def make(refusals: int) -> JobService:
+        store = run(aloop, DiskFullOnTaskId(tmp_path / "jobs.sqlite", refusals).open())
+        client = ApiClient(demo.api_url, KEY)
+        svc = JobService(store, client, PollPolicy(interval=0.05))
+        run(aloop, svc.load())
+        made.append((svc, client, store))
+        return svc
+
+    yield make
+    for svc, client, store in made:
+        run(aloop, svc.aclose())
+        run(aloop, client.aclose())
+        run(aloop, store.close())
+        svc.deleteLater()
+
+
+def on_disk(tmp_path, job_id: int) -> Job | None:
+    db = JobStore(tmp_path / "jobs.sqlite")
+    try:
+        return db.get(job_id)
+    finally:
+        db.close()
+
+
+def test_a_refused_write_of_the_task_id_is_tried_again(make_service, demo, aloop, tmp_path):
+    service = make_service(refusals=1)
+    job = run(aloop, service.submit(CoverRequest("aud1")))
+    assert service.store.refused == 1
+    assert job.task_id and job.state is JobState.RUNNING and job.error == ""
+    kept = on_disk(tmp_path, job.id)
+    assert kept is not None and kept.task_id == job.task_id and kept.state is JobState.RUNNING
+    run(aloop, until(lambda: job.state is JobState.DONE, what="completion"))
+    assert demo.submits == 1
+
+
+@pytest.mark.log_warnings(r"cover_desktop\.jobs\.service: job \d+: task upl\w+ could not be saved in the job history "
+                          r"\(database or disk is full\)")
+def test_a_task_id_the_disk_keeps_refusing_is_followed_logged_shown_and_saved_later(make_service, demo, aloop,
+                                                                                     tmp_path, caplog):
+    demo.duration = 1.0   # still running when the submit returns, so the first status is a change to save
+    service = make_service(refusals=len(STORE_RETRY_DELAYS) + 1)
+    changed: list[Job] = []
+    service.jobChanged.connect(changed.append)
+    with caplog.at_level(logging.INFO, "cover_desktop.jobs.service"):
+        job = run(aloop, service.submit(CoverRequest("aud1")))
+    assert service.store.refused == len(STORE_RETRY_DELAYS) + 1, "every try was made"
+    task_id = job.task_id
+    assert task_id and job.state is JobState.RUNNING, "the task id is kept in memory"
+    assert task_id in job.error and "could not save" in job.error and "disk is full" in job.error
+    assert changed and changed[-1] is job, "the list is told, so it shows the id"
+    warned = [r for r in caplog.records if r.levelno == logging.WARNING and task_id in r.getMessage()]
+    assert warned, "the log holds the task id"
+    kept = on_disk(tmp_path, job.id)
+    assert kept is not None and kept.task_id == "", "the disk really refused it"
+
+    run(aloop, until(lambda: job.state is JobState.DONE, what="the job followed to its end"))
+    assert len(job.clips) == 2 and demo.submits == 1, "followed, never sent again"
+    run(aloop, asyncio.sleep(0.2))
+    kept = on_disk(tmp_path, job.id)
+    assert kept is not None and kept.task_id == task_id and kept.state is JobState.DONE, \
+        "saved at the next change, once the disk took writes again"
