@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from PySide6.QtCore import QObject, Signal
 
 from ..api.errors import MediaError
 from ..jobs.model import ClipRecord, Job, JobState
-from ..jobs.store import AsyncJobStore
+from ..jobs.store import RESTORE, AsyncJobStore, Restore
 from ..tasks import TaskSet
 from .fetch import MediaFetcher
 from .names import unique_name
@@ -82,6 +83,44 @@ class MediaLibrary(QObject):
         self.clipChanged.emit(job.id, rec.id)
         self._tasks.spawn(self._keep_clip(job, rec), f"keeping clip {rec.id}", key=(job.id, rec.id))
         return True
+
+    # -- the musician's own marks: rating, favourite, trash, title, notes --------------------------------------
+    async def set_meta(self, job: Job, rec: ClipRecord, *, rating: int | None = None,
+                       favourite: bool | None = None, trashed: bool | None = None, notes: str | None = None,
+                       local_title: str | None = None) -> None:
+        """Change what the musician keeps about a clip; the record changes at once, the disk follows."""
+        trashed_at: float | Restore | None = None
+        if trashed is True:
+            trashed_at = time.time()
+        elif trashed is False:
+            trashed_at = RESTORE
+        await self.store.set_clip_meta(job.id, rec.id, rating=rating, favourite=favourite, trashed_at=trashed_at,
+                                       notes=notes, local_title=local_title, rec=rec)
+        self.clipChanged.emit(job.id, rec.id)
+
+    async def empty_trash(self, jobs: list[Job]) -> int:
+        """Delete the files of every clip in the trash, for good. Returns how many files went."""
+        paths = await self.store.empty_trash()
+        now = time.time()
+        for job in jobs:
+            for rec in job.clips:
+                if rec.trashed_at is not None and rec.purged_at is None:
+                    rec.purged_at = now
+                    self.clipChanged.emit(job.id, rec.id)
+
+        def delete() -> int:
+            gone = 0
+            for p in paths:
+                try:
+                    Path(p).unlink()
+                    gone += 1
+                except FileNotFoundError:
+                    pass
+                except OSError as exc:
+                    log.warning("could not delete %s: %s", p, exc)
+            return gone
+
+        return await asyncio.to_thread(delete)
 
     def busy(self) -> bool:
         return bool(self._tasks)

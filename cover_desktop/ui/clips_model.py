@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QObject, Qt, QUrl
 
 from ..jobs.model import ClipRecord, Job
+from ..media.naming import clip_title as known_title
 from ..media.thumbs import ThumbnailCache
 from .jobs_model import Index, fmt_elapsed
+from .library_view import LibraryView, haystack
 
 ClipRole = Qt.ItemDataRole.UserRole + 11
 BrokenCoverRole = Qt.ItemDataRole.UserRole + 13
 PlayingRole = Qt.ItemDataRole.UserRole + 14
 DetailRole = Qt.ItemDataRole.UserRole + 15
+RatingRole = Qt.ItemDataRole.UserRole + 16       # 0..5
+FavouriteRole = Qt.ItemDataRole.UserRole + 17    # bool
 
 
 def clip_key(job: Job, rec: ClipRecord) -> str:
@@ -20,8 +27,8 @@ def clip_key(job: Job, rec: ClipRecord) -> str:
 
 def clip_title(job: Job, rec: ClipRecord) -> str:
     """The clip's title, with #n when its job made several (they often share one title)."""
-    base = rec.clip.title or job.request.title or rec.id
-    if len(job.clips) > 1:
+    base = known_title(job, rec)
+    if len(job.clips) > 1 and not rec.local_title:
         n = next((i for i, r in enumerate(job.clips, 1) if r is rec), 0)
         if n and not base.endswith(f"#{n}"):
             return f"{base} #{n}"
@@ -55,6 +62,9 @@ class ClipsModel(QAbstractListModel):
         self.playing_key = ""
         self.library_mode = False
         self.job: Job | None = None
+        self.view = LibraryView()
+        self._source: list[tuple[Job, ClipRecord]] = []     # before the view's filters and order
+        self._hay: dict[str, str] = {}
         thumbs.ready.connect(self._thumb_ready)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
@@ -77,27 +87,73 @@ class ClipsModel(QAbstractListModel):
                 not rec.image_path and bool(rec.media_error) and bool(rec.clip.image_url))
         if role == PlayingRole:
             return clip_key(job, rec) == self.playing_key
+        if role == RatingRole:
+            return rec.rating
+        if role == FavouriteRole:
+            return rec.favourite
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join(x for x in (clip_title(job, rec), f"Clip id: {rec.id}", rec.clip.audio_url,
                                          rec.media_error) if x)
         return None
 
+    # -- dragging clips out to a file manager or a DAW ----------------------------------------------------
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        item = self.at(index.row()) if index.isValid() else None
+        if item is not None and item[1].audio_path:
+            return base | Qt.ItemFlag.ItemIsDragEnabled
+        return base
+
+    def mimeTypes(self) -> list[str]:
+        return ["text/uri-list", "text/plain"]
+
+    def mimeData(self, indexes: list[Any]) -> QMimeData:  # type: ignore[override]
+        """The saved audio files of these rows as file URLs (rows not saved yet are left out)."""
+        paths = [Path(rec.audio_path) for job, rec in (self.at(i.row()) or (None, None) for i in indexes)
+                 if rec is not None and rec.audio_path and Path(rec.audio_path).exists()]
+        paths = list(dict.fromkeys(paths))
+        mime = QMimeData()
+        mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+        mime.setText("\n".join(str(p) for p in paths))
+        return mime
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction
+
+    # -- what is listed -------------------------------------------------------------------------------------
     def show_job(self, job: Job | None) -> None:
         self.library_mode = False
         self.job = job
-        self._set([(job, r) for r in job.clips] if job else [])
+        self._set_source([(job, r) for r in job.clips] if job else [])
 
     def show_library(self, jobs: list[Job]) -> None:
         self.library_mode = True
         self.job = None
-        self._set([(j, r) for j in jobs for r in j.clips])
+        self._set_source([(j, r) for j in jobs for r in j.clips])
+
+    def set_view(self, view: LibraryView) -> None:
+        self.view = view
+        self._set_source(self._source)
+
+    def _set_source(self, rows: list[tuple[Job, ClipRecord]]) -> None:
+        self._source = rows
+        if self.library_mode:
+            missing = [(j, r) for j, r in rows if clip_key(j, r) not in self._hay] if self.view.query else []
+            for j, r in missing:
+                self._hay[clip_key(j, r)] = haystack(j, r)
+            self._set(self.view.apply(rows, self._hay))
+        else:
+            # a job's own clips: all but those in the trash, in the service's order
+            self._set([(j, r) for j, r in rows if r.trashed_at is None and r.purged_at is None])
 
     def refresh_job(self, job: Job, all_jobs: list[Job]) -> None:
         """A job changed: repaint its rows; rebuild (a model reset) only when it gained clips."""
         if not self.library_mode and (self.job is None or self.job.id != job.id):
             return
+        for rec in job.clips:
+            self._hay.pop(clip_key(job, rec), None)
         rows = [i for i, (j, _) in enumerate(self._rows) if j.id == job.id]
-        if len(rows) != len(job.clips):
+        if len(rows) != len(job.clips) or self.library_mode and self.view.filtering:
             if self.library_mode:
                 self.show_library(all_jobs)
             else:
@@ -110,7 +166,13 @@ class ClipsModel(QAbstractListModel):
             self.dataChanged.emit(self.index(rows[0]), self.index(rows[-1]))
 
     def clip_changed(self, job_id: int, clip_id: str) -> None:
-        row = self._index.get(f"{job_id}/{clip_id}")
+        key = f"{job_id}/{clip_id}"
+        self._hay.pop(key, None)
+        row = self._index.get(key)
+        item = self.at(row) if row is not None else None
+        if item is not None and not self._still_shown(item[1]):
+            self._set_source(self._source)   # trashed, restored, or no longer matching a rating filter
+            return
         if row is not None:
             self._index_image(row)
             idx = self.index(row)
@@ -122,6 +184,13 @@ class ClipsModel(QAbstractListModel):
             row = self._index.get(k)
             if row is not None:
                 self.dataChanged.emit(self.index(row), self.index(row), [PlayingRole])
+
+    def _still_shown(self, rec: ClipRecord) -> bool:
+        if rec.purged_at is not None or (rec.trashed_at is not None) != (self.library_mode and self.view.trash):
+            return False
+        if self.library_mode:
+            return (not self.view.favourites or rec.favourite) and rec.rating >= self.view.min_rating
+        return True
 
     def row_of(self, key: str) -> int:
         return self._index.get(key, -1)

@@ -5,16 +5,14 @@ Playback, saving and exporting start here; which job is shown comes from the she
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QListView,
-    QMenu,
+    QSplitter,
     QStackedLayout,
     QToolButton,
     QVBoxLayout,
@@ -23,17 +21,18 @@ from PySide6.QtWidgets import (
 
 from ..jobs.model import ClipRecord, Job
 from ..media.audition import Audition, job_of
-from ..media.export import export_clips
 from ..media.library import MediaLibrary
-from ..media.naming import DEFAULT_TEMPLATE
 from ..media.peaks import PeaksCache
 from ..media.player import PlayerController
 from ..media.thumbs import ThumbnailCache
 from ..settings import Settings
 from ..tasks import TaskSet
+from .clip_actions import ClipActions
+from .clip_details import ClipDetails
 from .clips_model import ClipsModel, clip_key, clip_title
 from .delegates import ClipDelegate
-from .dialogs import open_folder, pick_folder
+from .library_bar import LibraryBar
+from .library_view import LibraryView
 from .player_bar import PlayerBar
 from .widgets import section_label
 
@@ -43,6 +42,7 @@ Item = tuple[Job, ClipRecord]
 class ClipsPane(QWidget):
     message = Signal(str)
     error = Signal(str)
+    viewChanged = Signal(object)    # LibraryView: to keep for the next start
 
     def __init__(self, player: PlayerController, thumbs: ThumbnailCache, peaks: PeaksCache,
                  jobs: Callable[[], list[Job]], settings: Callable[[], Settings], parent: QWidget | None = None):
@@ -63,8 +63,15 @@ class ClipsPane(QWidget):
         self.library_button.setCheckable(True)
         self.library_button.setToolTip("Show the clips of every job (your library)")
         self.library_button.toggled.connect(self._library_toggled)
+        self.details_button = QToolButton()
+        self.details_button.setObjectName("detailsButton")
+        self.details_button.setText("Details")
+        self.details_button.setCheckable(True)
+        self.details_button.setToolTip("Everything about the selected clip, your title and notes (Ctrl+I)")
+        self.details_button.toggled.connect(self._details_toggled)
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
+        head.addWidget(self.details_button)
         head.addWidget(self.library_button)
 
         self.model = ClipsModel(thumbs, self)
@@ -73,11 +80,32 @@ class ClipsPane(QWidget):
         self.view.setAccessibleName("Clips")
         self.view.setModel(self.model)
         self.view.setUniformItemSizes(True)
-        self.view.setItemDelegate(ClipDelegate(self.view))
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        delegate = ClipDelegate(self.view)
+        self.view.setItemDelegate(delegate)
+        # several clips can be selected: dragged out together, copied, rated, trashed
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setDragEnabled(True)
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.view.setDefaultDropAction(Qt.DropAction.CopyAction)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.view.customContextMenuRequested.connect(self._menu)
         self.view.doubleClicked.connect(lambda index: self.play_row(index.row()))
+        self.clip_actions = ClipActions(self.model, self.selected_items, jobs, settings, self)
+        self.clip_actions.message.connect(self.message)
+        self.clip_actions.error.connect(self.error)
+        self.clip_actions.advance.connect(lambda: self.step_clip(1))
+        self.view.customContextMenuRequested.connect(self._menu)
+        delegate.rated.connect(lambda index, n: self.clip_actions.rate(n, self._items_at(index.row())))
+        delegate.favouriteToggled.connect(lambda index: self.clip_actions.toggle_favourite(self._items_at(index.row())))
+        self.library_bar = LibraryBar()
+        self.library_bar.viewChanged.connect(self._view_changed)
+        self.library_bar.playlistRequested.connect(self.clip_actions.save_playlist)
+        self.library_bar.emptyTrashRequested.connect(self.clip_actions.empty_trash)
+        self.library_bar.hide()
+        self.details = ClipDetails()
+        self.details.edited.connect(self._details_edited)
+        self.details.message.connect(self.message)
+        self.details.hide()
+        self.view.selectionModel().currentChanged.connect(lambda *_: self._current_changed())
         self.empty = QLabel()
         self.empty.setObjectName("clipsEmpty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -98,10 +126,20 @@ class ClipsPane(QWidget):
         audition.playRow.connect(self.play_row)
         peaks.ready.connect(self._peaks_ready)
 
+        listing = QWidget()
+        listing.setLayout(self._stack)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.setObjectName("clipsSplitter")
+        split.addWidget(listing)
+        split.addWidget(self.details)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(False)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addLayout(head)
-        outer.addLayout(self._stack, 1)
+        outer.addWidget(self.library_bar)
+        outer.addWidget(split, 1)
         outer.addWidget(self.player_bar)
         self._has_jobs = False
         self._selected: Job | None = None
@@ -109,6 +147,7 @@ class ClipsPane(QWidget):
 
     def bind(self, library: MediaLibrary) -> None:
         self.library = library
+        self.clip_actions.library = library
         library.clipChanged.connect(self.model.clip_changed)
         library.problem.connect(self.error)
 
@@ -133,6 +172,7 @@ class ClipsPane(QWidget):
         self._update_empty()
 
     def _library_toggled(self, on: bool) -> None:
+        self.library_bar.setVisible(on)
         if on:
             self.model.show_library(self._jobs())
             self.title.setText("All clips")
@@ -144,7 +184,11 @@ class ClipsPane(QWidget):
         has_clips = self.model.rowCount() > 0
         self._stack.setCurrentWidget(self.view if has_clips else self.empty)
         job = self.model.job
-        if self.model.library_mode:
+        if self.model.library_mode and self.model.view.trash:
+            text = "The trash is empty."
+        elif self.model.library_mode and self.model.view.filtering:
+            text = "No clip matches. Clear the search or the filters to see them all."
+        elif self.model.library_mode:
             text = "No clips yet. Finished jobs put their clips here."
         elif job is None:
             text = ("Select a job to see its clips." if self._has_jobs else
@@ -154,6 +198,46 @@ class ClipsPane(QWidget):
         else:
             text = job.error or "This job has no clips."
         self.empty.setText(text)
+
+    def set_view(self, view: LibraryView) -> None:
+        """The saved search, filters and sort (from the settings)."""
+        self.library_bar.set_view(view)
+
+    def _view_changed(self, view: LibraryView) -> None:
+        self.model.set_view(view)
+        self._update_empty()
+        self.viewChanged.emit(view)
+
+    def _details_toggled(self, on: bool) -> None:
+        self.details.setVisible(on)
+        if on:
+            self._current_changed()
+
+    def _current_changed(self) -> None:
+        if self.details.isVisible():
+            self.details.show_clip(self.selected_clip())
+
+    def _details_edited(self, job: Job, rec: ClipRecord, title: str, notes: str) -> None:
+        if self.library is not None:
+            self.tasks.spawn(self.library.set_meta(job, rec, local_title=title, notes=notes), "keeping your notes")
+
+    def _menu(self, pos: QPoint) -> None:
+        idx = self.view.indexAt(pos)
+        if not idx.isValid():
+            return
+        if not self.view.selectionModel().isSelected(idx):
+            self.view.setCurrentIndex(idx)
+        self.clip_actions.menu(self.view.viewport().mapToGlobal(pos), lambda: self.play_row(idx.row()))
+
+    def _items_at(self, row: int) -> list[Item]:
+        item = self.model.at(row)
+        return [item] if item is not None else []
+
+    def selected_items(self) -> list[Item]:
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedIndexes()})
+        if not rows and self.view.currentIndex().isValid():
+            rows = [self.view.currentIndex().row()]
+        return [item for r in rows if (item := self.model.at(r)) is not None]
 
     # -- playback ---------------------------------------------------------------------------------------
     def selected_clip(self) -> Item | None:
@@ -223,73 +307,3 @@ class ClipsPane(QWidget):
         if row < 0:
             row = self.view.currentIndex().row()
         self.play_row((row + delta) % n)
-
-    # -- clip actions -----------------------------------------------------------------------------------
-    def _menu(self, pos: QPoint) -> None:
-        idx = self.view.indexAt(pos)
-        if not idx.isValid():
-            return
-        self.view.setCurrentIndex(idx)
-        menu = QMenu(self)
-        menu.addAction("Play", lambda: self.play_row(idx.row()))
-        menu.addAction("Save clip\u2026", self.save_clip)
-        menu.addAction("Export job\u2026", self.export_job)
-        menu.addAction("Copy audio URL", self.copy_audio_url)
-        menu.addAction("Open containing folder", self.open_clip_folder)
-        item = self.selected_clip()
-        if item is not None and item[1].media_error:
-            menu.addAction("Retry download", self.retry_download)
-        menu.popup(self.view.viewport().mapToGlobal(pos))
-
-    def copy_audio_url(self) -> None:
-        item = self.selected_clip()
-        if item and item[1].clip.audio_url:
-            QGuiApplication.clipboard().setText(item[1].clip.audio_url)
-            self.message.emit("Copied the audio URL.")
-
-    def open_clip_folder(self) -> None:
-        item = self.selected_clip()
-        if item and item[1].audio_path:
-            folder = Path(item[1].audio_path).parent
-            if not open_folder(folder):
-                self.message.emit(f"The clip is in {folder}")
-        else:
-            self.error.emit("This clip has not been saved on this computer yet.")
-
-    def retry_download(self) -> None:
-        item = self.selected_clip()
-        if item is None or self.library is None:
-            return
-        if self.library.retry(*item):
-            self.message.emit(f"Fetching {item[1].clip.title or item[1].id} again.")
-        else:
-            self.message.emit("This clip is already saved.")
-
-    def save_clip(self) -> None:
-        item = self.selected_clip()
-        if item is None:
-            self.error.emit("Select a clip to save.")
-            return
-        pick_folder(self, "Save clip to", self._settings().export_start(),
-                    lambda folder: self.export_to(folder, [item]))
-
-    def export_job(self) -> None:
-        job = self.model.job
-        if job is None:
-            item = self.selected_clip()
-            job = item[0] if item else None
-        if job is None or not job.clips:
-            self.error.emit("Select a finished job to export.")
-            return
-        items = [(job, r) for r in job.clips]
-        pick_folder(self, "Export job to", self._settings().export_start(),
-                    lambda folder: self.export_to(folder, items))
-
-    def export_to(self, folder: Path, items: list[Item]) -> None:
-        self._settings().last_export_dir = str(folder)
-        self.tasks.spawn(self._export(folder, items), "exporting")
-
-    async def _export(self, folder: Path, items: list[Item]) -> None:
-        s = self._settings()
-        report = await export_clips(items, folder, s.name_template or DEFAULT_TEMPLATE, s.artist)
-        (self.message if report.ok else self.error).emit(report.summary())

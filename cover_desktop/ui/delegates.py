@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QRectF, QSize, Qt
+import math
+
+from PySide6.QtCore import QAbstractItemModel, QEvent, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
     QImage,
+    QMouseEvent,
     QPainter,
     QPainterPath,
     QPalette,
+    QPen,
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ..jobs.model import Job, JobState
 from ..media.thumbs import COVER_SIZE
-from .clips_model import BrokenCoverRole, ClipRole, DetailRole, PlayingRole
+from .clips_model import BrokenCoverRole, ClipRole, DetailRole, FavouriteRole, PlayingRole, RatingRole
 from .jobs_model import ElapsedRole, Index, JobRole, WhenRole
 
 STATE_COLORS = {
@@ -107,8 +111,74 @@ class JobDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+def _star(r: QRectF) -> QPainterPath:
+    path = QPainterPath()
+    cx, cy, outer = r.center().x(), r.center().y(), min(r.width(), r.height()) / 2
+    for i in range(10):
+        radius = outer if i % 2 == 0 else outer * 0.45
+        angle = math.pi / 2 + i * math.pi / 5
+        point = QPointF(cx + radius * math.cos(angle), cy - radius * math.sin(angle))
+        path.moveTo(point) if i == 0 else path.lineTo(point)
+    path.closeSubpath()
+    return path
+
+
+def _heart(r: QRectF) -> QPainterPath:
+    path = QPainterPath()
+    w, h, x, y = r.width(), r.height(), r.left(), r.top()
+    path.moveTo(x + w / 2, y + h * 0.92)
+    path.cubicTo(x - w * 0.1, y + h * 0.45, x + w * 0.15, y - h * 0.05, x + w / 2, y + h * 0.28)
+    path.cubicTo(x + w * 0.85, y - h * 0.05, x + w * 1.1, y + h * 0.45, x + w / 2, y + h * 0.92)
+    return path
+
+
+MARK = 16      # one star or the heart, in logical pixels
+MARKS_WIDTH = MARK * 6 + 12
+
+
+def mark_rects(row: QRect) -> tuple[QRectF, list[QRectF]]:
+    """Where a clip row draws its heart and its five stars (and takes clicks on them): bottom right."""
+    r = row.adjusted(PAD, PAD, -PAD, -PAD)
+    y = r.bottom() - MARK - 2
+    x = r.right() - MARKS_WIDTH
+    heart = QRectF(x, y, MARK, MARK)
+    stars = [QRectF(x + 12 + MARK * (i + 1), y, MARK - 2, MARK - 2) for i in range(5)]
+    return heart, stars
+
+
 class ClipDelegate(QStyledItemDelegate):
     COVER = COVER_SIZE
+    rated = Signal(QPersistentModelIndex, int)          # the row, 0..5 stars (the same star again: 0)
+    favouriteToggled = Signal(QPersistentModelIndex)
+
+    def editorEvent(self, event: QEvent, model: QAbstractItemModel, option: QStyleOptionViewItem,
+                    index: Index) -> bool:
+        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent) \
+                and event.button() == Qt.MouseButton.LeftButton:
+            heart, stars = mark_rects(option.rect)
+            pos = event.position()
+            if heart.adjusted(-2, -2, 2, 2).contains(pos):
+                self.favouriteToggled.emit(QPersistentModelIndex(index))
+                return True
+            for n, star in enumerate(stars, 1):
+                if star.adjusted(-1, -2, 1, 2).contains(pos):
+                    self.rated.emit(QPersistentModelIndex(index), 0 if index.data(RatingRole) == n else n)
+                    return True
+        return super().editorEvent(event, model, option, index)
+
+    def _paint_marks(self, painter: QPainter, option: QStyleOptionViewItem, index: Index, dim: QColor) -> None:
+        heart, stars = mark_rects(option.rect)
+        rating = int(index.data(RatingRole) or 0)
+        gold, red = QColor("#f5a623"), QColor("#e53935")
+        outline = QColor(dim)
+        outline.setAlphaF(0.5)
+        painter.setPen(QPen(red if index.data(FavouriteRole) else outline, 1.2))
+        painter.setBrush(red if index.data(FavouriteRole) else Qt.BrushStyle.NoBrush)
+        painter.drawPath(_heart(heart))
+        for n, star in enumerate(stars, 1):
+            painter.setPen(QPen(gold if n <= rating else outline, 1.2))
+            painter.setBrush(gold if n <= rating else Qt.BrushStyle.NoBrush)
+            painter.drawPath(_star(star))
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         return QSize(260, self.COVER + PAD * 2)
@@ -154,7 +224,8 @@ class ClipDelegate(QStyledItemDelegate):
 
         fm = QFontMetrics(option.font)
         left = int(cover.right()) + 12
-        width = r.right() - left
+        width = r.right() - left - MARKS_WIDTH - 8
+        self._paint_marks(painter, option, index, dim)
         bold = QFont(option.font)
         bold.setBold(True)
         painter.setFont(bold)

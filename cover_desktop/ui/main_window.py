@@ -4,15 +4,13 @@ status bar, and connects their signals. The panes never call each other; what th
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
-    QMenu,
     QScrollArea,
     QSplitter,
     QStyle,
@@ -30,8 +28,9 @@ from .banner import Banner
 from .clips_pane import ClipsPane
 from .dialogs import inform, open_folder
 from .drops import Dropped, IdDropTarget
-from .help import show_audio_id_help, show_shortcuts
 from .jobs_pane import JobsPane
+from .library_view import LibraryView
+from .menus import build_menus
 from .settings_dialog import SettingsDialog
 from .status import StatusBar
 from .submit_pane import SubmitPane
@@ -64,7 +63,8 @@ class MainWindow(IdDropTarget, QMainWindow):
                                     lambda: self.rt.settings)
         self._layout()
         self._wire()
-        self._build_menus()
+        self.menu_actions = build_menus(self, self)
+        self.pause_action = self.menu_actions["pauseAction"]
         self.bind_runtime()
         runtime.rebound.connect(self.bind_runtime)
         geometry = runtime.settings.window_geometry
@@ -120,88 +120,14 @@ class MainWindow(IdDropTarget, QMainWindow):
         self.jobs_pane.jobChanged.connect(self.clips_pane.job_changed)
         self.jobs_pane.jobsChanged.connect(self.clips_pane.jobs_changed)
         self.jobs_pane.jobRemoved.connect(self.clips_pane.job_removed)
+        self.clips_pane.set_view(LibraryView.from_dict(self.rt.settings.library_view))
+        self.clips_pane.viewChanged.connect(self._keep_view)
         self.jobs_pane.media_folder = lambda job: self.rt.library.folder(job)
         self.jobs_pane.jobFinished.connect(self._job_finished)
         self.jobs_pane.editRequested.connect(self.submit_pane.fill)
         self.jobs_pane.resubmitRequested.connect(self.submit_pane.submit_request)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self).activated.connect(self.submit_pane.submit)
-
-    def _action(self, menu: QMenu, text: str, slot: Callable[[], object],
-                shortcut: str | QKeySequence.StandardKey = "", name: str = "") -> QAction:
-        act = QAction(text, self)
-        if shortcut:
-            act.setShortcut(QKeySequence(shortcut))
-        if name:
-            act.setObjectName(name)
-        act.triggered.connect(lambda _checked=False: slot())
-        menu.addAction(act)
-        return act
-
-    def _build_menus(self) -> None:
-        m = self.menuBar()
-        file = m.addMenu("&File")
-        settings = self._action(file, "&Settings\u2026", self.open_settings, "Ctrl+,", "settingsAction")
-        settings.setShortcuts([QKeySequence("Ctrl+,"), QKeySequence(QKeySequence.StandardKey.Preferences)])
-        self._action(file, "&Import ids from file\u2026", self.submit_pane.import_ids, QKeySequence.StandardKey.Open,
-                     "importAction")
-        file.addSeparator()
-        self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit, "quitAction")
-
-        jobs, jp = m.addMenu("&Jobs"), self.jobs_pane
-        self.pause_action = self._action(jobs, "&Pause polling", self._toggle_pause, "Ctrl+Shift+P", "pauseAction")
-        self.pause_action.setCheckable(True)
-        self._action(jobs, "Check all &now", lambda: self.rt.service.poll_now(), "F5", "pollNowAction")
-        jobs.addSeparator()
-        self._action(jobs, "&Retry polling", jp.retry_selected, "Ctrl+R", "retryAction")
-        self._action(jobs, "Re&submit with same settings\u2026", jp.resubmit_selected, "Ctrl+Shift+R",
-                     "resubmitAction")
-        self._action(jobs, "&Edit in form", jp.edit_selected, "Ctrl+E", "editAction")
-        self._action(jobs, "&Copy task id", jp.copy_task_id, "Ctrl+Shift+C", "copyTaskIdAction")
-        self._action(jobs, "Re&move from history\u2026", jp.remove_selected, name="removeAction")
-
-        clips, cp = m.addMenu("&Clips"), self.clips_pane
-        self._action(clips, "&Play / pause", cp.toggle_play, "Space", "playAction")
-        self._action(clips, "&Next clip", lambda: cp.step_clip(1), "Ctrl+Right", "nextAction")
-        self._action(clips, "P&revious clip", lambda: cp.step_clip(-1), "Ctrl+Left", "previousAction")
-        audition = clips.addMenu("&Audition")
-        au = cp.audition
-        self._action(audition, "S&wap with the previous clip", cp.swap_clip, "X", "swapAction")
-        self.keep_action = self._action(audition, "Keep the &position between clips of a job (A/B)",
-                                        lambda: au.set_keep_position(not au.keep_position), "Shift+X", "keepAction")
-        self.advance_action = self._action(audition, "&Play the next clip at the end",
-                                           lambda: au.set_auto_advance(not au.auto_advance), name="autoAdvanceAction")
-        self._action(audition, "&Repeat: off, all, one", au.cycle_repeat, "R", "repeatAction")
-        audition.addSeparator()
-        self._action(audition, "Loop &start here", au.mark_a, "[", "loopStartAction")
-        self._action(audition, "Loop &end here", au.mark_b, "]", "loopEndAction")
-        self._action(audition, "&Clear the loop", au.clear_loop, "\\", "clearLoopAction")
-        for act in (self.keep_action, self.advance_action):
-            act.setCheckable(True)
-        au.modeChanged.connect(self._audition_modes)
-        self._audition_modes()
-        clips.addSeparator()
-        self._action(clips, "&Save clip\u2026", cp.save_clip, QKeySequence.StandardKey.Save, "saveClipAction")
-        self._action(clips, "&Export job\u2026", cp.export_job, "Ctrl+Shift+S", "exportJobAction")
-        self._action(clips, "Copy &audio URL", cp.copy_audio_url, name="copyAudioUrlAction")
-        self._action(clips, "&Open containing folder", cp.open_clip_folder, name="openClipFolderAction")
-        self._action(clips, "Re&try download", cp.retry_download, name="retryDownloadAction")
-        clips.addSeparator()
-        self._action(clips, "Show &all clips", cp.library_button.toggle, "Ctrl+L", "libraryAction")
-
-        help_ = m.addMenu("&Help")
-        self._action(help_, "&Keyboard shortcuts", lambda: show_shortcuts(self, self.findChildren(QAction)),
-                     "F1", "shortcutsAction")
-        self._action(help_, "How to get an &audio id", lambda: show_audio_id_help(self), name="audioIdHelpAction")
-        help_.addSeparator()
-        self._action(help_, "Open the &clips folder", self.open_media_folder, name="openMediaAction")
-        self._action(help_, "Open &log folder", self.open_log_folder, name="openLogAction")
-        self._action(help_, "&About Cover Desktop", self.about, name="aboutAction")
-
-    def _audition_modes(self) -> None:
-        au = self.clips_pane.audition
-        self.keep_action.setChecked(au.keep_position)
-        self.advance_action.setChecked(au.auto_advance)
 
     # -- the runtime's current service and library ------------------------------------------------------
     def bind_runtime(self) -> None:
@@ -217,7 +143,10 @@ class MainWindow(IdDropTarget, QMainWindow):
         self._connection(service.reachable, "")
         self._paused(service.paused, service.pause_reason)
 
-    def _toggle_pause(self) -> None:
+    def _keep_view(self, view: LibraryView) -> None:
+        self.rt.settings.library_view = view.to_dict()
+
+    def toggle_pause(self) -> None:
         self.rt.service.set_paused(not self.rt.service.paused)
 
     def _paused(self, paused: bool, reason: str) -> None:

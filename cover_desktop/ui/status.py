@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +23,8 @@ class StatusBar(QStatusBar):
         super().__init__(parent)
         self.text = QLabel()
         self.text.setObjectName("statusMessage")
+        # a long message is cut off, never a reason for the window to grow
+        self.text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.poll = QLabel()
         self.poll.setObjectName("pollLabel")
         self.conn = QLabel()

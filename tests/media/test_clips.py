@@ -139,7 +139,7 @@ def test_export_writes_tagged_files_that_mutagen_reads_back(harness, demo, keyed
         assert tags.getall("APIC")[0].data == demo.image_for(rec.id)
         assert path.with_suffix(".png").read_bytes() == demo.image_for(rec.id)
     before = sorted(p.name for p in (tmp_path / "export").iterdir())
-    win.clips_pane.export_to(tmp_path / "export", [(job, r) for r in job.clips])
+    win.clips_pane.clip_actions.export_to(tmp_path / "export", [(job, r) for r in job.clips])
     run(aloop, until(lambda: "Saved 2 clips" in find(win, "statusMessage").text(), what="the export"))
     assert "already there" in find(win, "statusMessage").text()
     assert sorted(p.name for p in (tmp_path / "export").iterdir()) == before, "exporting twice makes no copies"

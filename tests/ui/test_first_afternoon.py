@@ -251,3 +251,13 @@ def test_transport_icons_follow_a_dark_palette(harness, aloop):
     shown = button.icon().pixmap(32, 32).toImage()
     assert any(QColor.fromRgba(shown.pixel(x, y)).lightness() > 200 and QColor.fromRgba(shown.pixel(x, y)).alpha()
                > 200 for x in range(32) for y in range(32))
+
+
+def test_a_long_message_never_makes_the_window_grow(harness, aloop):
+    win = harness.window(argv=["--demo"])
+    win.resize(900, 600)
+    QApplication.processEvents()
+    width = win.width()
+    win.show_error("The service said something very long about what went wrong. " * 20)
+    QApplication.processEvents()
+    assert win.width() == width and win.minimumSizeHint().width() < 900

@@ -1,0 +1,222 @@
+"""What the musician does to clips in the list: stars, favourites, the trash, a playlist of what is listed,
+copying the files, saving and exporting, the clip menu. Writes go through the media library, the one owner
+of a clip's local state."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Coroutine
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QPoint, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+
+from ..jobs.model import ClipRecord, Job
+from ..media.export import export_clips
+from ..media.library import MediaLibrary
+from ..media.naming import DEFAULT_TEMPLATE, template_problem
+from ..media.playlist import export_playlist
+from ..settings import Settings
+from ..tasks import TaskSet
+from .clips_model import ClipsModel
+from .dialogs import confirm, open_folder, pick_folder
+
+Item = tuple[Job, ClipRecord]
+
+
+class ClipActions(QObject):
+    message = Signal(str)
+    error = Signal(str)
+    advance = Signal()      # "rate and go to the next clip"
+
+    def __init__(self, model: ClipsModel, selected: Callable[[], list[Item]], jobs: Callable[[], list[Job]],
+                 settings: Callable[[], Settings], parent: QWidget):
+        super().__init__(parent)
+        self.model = model
+        self.library: MediaLibrary | None = None
+        self._selected = selected
+        self._jobs = jobs
+        self._settings = settings
+        self._parent = parent
+        self.tasks = TaskSet(self.error.emit, "clip actions")
+
+    def _start(self) -> Path:
+        return self._settings().export_start()
+
+    def current(self) -> Item | None:
+        items = self._selected()
+        return items[0] if items else None
+
+    # -- the clip menu ------------------------------------------------------------------------------------
+    def menu(self, at: QPoint, play: Callable[[], None]) -> None:
+        item = self.current()
+        if item is None:
+            return
+        job, rec = item
+        menu = QMenu(self._parent)
+        menu.addAction("Play", play)
+        if rec.trashed_at is not None:
+            menu.addAction("Restore from the trash", self.restore)
+        else:
+            stars = menu.addMenu("Rate")
+            for n in range(6):
+                stars.addAction("No stars" if n == 0 else "\u2605" * n, partial(self.rate, n))
+            menu.addAction("Unmark favourite" if rec.favourite else "Mark as favourite", self.toggle_favourite)
+        menu.addSeparator()
+        menu.addAction("Copy file (paste into a file manager or a DAW)", self.copy_files)
+        menu.addAction("Show in folder", self.show_in_folder)
+        menu.addAction("Save clip\u2026", self.save_clip)
+        menu.addAction("Export job\u2026", self.export_job)
+        menu.addAction("Copy audio URL", self.copy_audio_url)
+        if rec.media_error:
+            menu.addAction("Retry download", self.retry_download)
+        if rec.trashed_at is None:
+            menu.addSeparator()
+            menu.addAction("Move to the trash", self.trash)
+        menu.popup(at)
+
+    def copy_audio_url(self) -> None:
+        item = self.current()
+        if item and item[1].clip.audio_url:
+            QGuiApplication.clipboard().setText(item[1].clip.audio_url)
+            self.message.emit("Copied the audio URL.")
+
+    def show_in_folder(self) -> None:
+        item = self.current()
+        if item and item[1].audio_path:
+            folder = Path(item[1].audio_path).parent
+            if not open_folder(folder):
+                self.message.emit(f"The clip is in {folder}")
+        else:
+            self.error.emit("This clip has not been saved on this computer yet.")
+
+    def retry_download(self) -> None:
+        item = self.current()
+        if item is None or self.library is None:
+            return
+        if self.library.retry(*item):
+            self.message.emit(f"Fetching {item[1].clip.title or item[1].id} again.")
+        else:
+            self.message.emit("This clip is already saved.")
+
+    # -- saving copies ------------------------------------------------------------------------------------
+    def save_clip(self) -> None:
+        items = self._selected()
+        if not items:
+            self.error.emit("Select a clip to save.")
+            return
+        pick_folder(self._parent, "Save clips to", self._start(), lambda folder: self.export_to(folder, items))
+
+    def export_job(self) -> None:
+        job = self.model.job
+        if job is None:
+            item = self.current()
+            job = item[0] if item else None
+        if job is None or not job.clips:
+            self.error.emit("Select a finished job to export.")
+            return
+        items = [(job, r) for r in job.clips if r.purged_at is None]
+        pick_folder(self._parent, "Export job to", self._start(), lambda folder: self.export_to(folder, items))
+
+    def export_to(self, folder: Path, items: list[Item]) -> None:
+        self._settings().last_export_dir = str(folder)
+        self.tasks.spawn(self._export(folder, items), "exporting")
+
+    async def _export(self, folder: Path, items: list[Item]) -> None:
+        s = self._settings()
+        template = s.name_template if s.name_template and not template_problem(s.name_template) else DEFAULT_TEMPLATE
+        report = await export_clips(items, folder, template, s.artist)
+        (self.message if report.ok else self.error).emit(report.summary())
+
+    # -- the musician's marks -----------------------------------------------------------------------------
+
+    def _each(self, items: list[Item] | None, what: str, **change: object) -> None:
+        items = self._selected() if items is None else items
+        if not items or self.library is None:
+            self.error.emit("Select a clip first.")
+            return
+        library = self.library
+
+        async def write() -> None:
+            for job, rec in items:
+                await library.set_meta(job, rec, **change)  # type: ignore[arg-type]
+
+        self.tasks.spawn(write(), what)
+
+    def rate(self, stars: int, items: list[Item] | None = None, then_next: bool = False) -> None:
+        self._each(items, "rating a clip", rating=stars)
+        if then_next:
+            self.advance.emit()
+
+    def toggle_favourite(self, items: list[Item] | None = None) -> None:
+        items = self._selected() if items is None else items
+        on = not all(rec.favourite for _, rec in items) if items else True
+        self._each(items, "marking a favourite", favourite=on)
+
+    def trash(self) -> None:
+        items = self._selected()
+        self._each(items, "moving clips to the trash", trashed=True)
+        if items:
+            self.message.emit(f"Moved {len(items)} clip{'s' if len(items) != 1 else ''} to the trash "
+                              "(All clips \u2192 Trash to restore).")
+
+    def restore(self) -> None:
+        self._each(None, "restoring clips", trashed=False)
+
+    def empty_trash(self) -> None:
+        library = self.library
+        if library is None:
+            return
+        count = sum(1 for j in self._jobs() for r in j.clips if r.trashed_at is not None and r.purged_at is None)
+        if not count:
+            self.message.emit("The trash is empty.")
+            return
+
+        async def empty() -> None:
+            gone = await library.empty_trash(self._jobs())
+            self.model.set_view(self.model.view)
+            self.message.emit(f"Emptied the trash: {gone} file{'s' if gone != 1 else ''} deleted.")
+
+        confirm(self._parent, "Empty the trash",
+                f"Delete the {count} clip{'s' if count != 1 else ''} in the trash from this computer for good?",
+                "Their audio and cover files are deleted. The service may have deleted its copies already.",
+                "Delete files", lambda: self._spawn(empty(), "emptying the trash"),
+                name="emptyTrashConfirm", default_yes=False)
+
+    def _spawn(self, coro: Coroutine[Any, Any, None], what: str) -> None:
+        self.tasks.spawn(coro, what)
+
+    def copy_files(self) -> None:
+        items = self._selected()
+        indexes = [self.model.index(self.model.row_of(f"{j.id}/{r.id}")) for j, r in items]
+        mime = self.model.mimeData(indexes)
+        if not mime.urls():
+            self.error.emit("Nothing to copy: the selected clips are not saved on this computer yet.")
+            return
+        QGuiApplication.clipboard().setMimeData(mime)
+        n = len(mime.urls())
+        self.message.emit(f"Copied {n} file{'s' if n != 1 else ''}: paste into a file manager or a DAW.")
+
+    def save_playlist(self) -> None:
+        items = [self.model.at(i) for i in range(self.model.rowCount())]
+        rows = [i for i in items if i is not None]
+        if not rows:
+            self.error.emit("Nothing listed to put in a playlist.")
+            return
+        dlg = QFileDialog(self._parent, "Save playlist", str(self._start() / "Cover Desktop.m3u8"),
+                          "Playlists (*.m3u8)")
+        dlg.setObjectName("playlistDialog")
+        dlg.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dlg.setDefaultSuffix("m3u8")
+        dlg.fileSelected.connect(lambda p: self.write_playlist(Path(p), rows))
+        dlg.finished.connect(dlg.deleteLater)
+        dlg.open()
+
+    def write_playlist(self, path: Path, rows: list[Item]) -> None:
+        async def write() -> None:
+            report = await export_playlist(path, rows)
+            self.message.emit(report.summary())
+
+        self.tasks.spawn(write(), "saving a playlist")

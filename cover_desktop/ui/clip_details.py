@@ -1,0 +1,148 @@
+"""Everything known about one clip, each with a Copy button, and the musician's own title and notes (kept
+on this computer, never sent to the service)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..jobs.model import ClipRecord, Job
+from .jobs_model import fmt_elapsed
+
+FIELDS = ("prompt", "style", "service title", "audio id", "task id", "clip id", "created", "duration", "file",
+          "service fields")
+
+
+def _size(path: str) -> str:
+    try:
+        n = Path(path).stat().st_size
+    except OSError:
+        return "not on this computer"
+    return f"{n / 1_000_000:.1f} MB" if n >= 100_000 else f"{n / 1000:.0f} kB"
+
+
+class ClipDetails(QWidget):
+    edited = Signal(object, object, str, str)    # job, clip record, local title, notes
+    message = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("clipDetails")
+        self._item: tuple[Job, ClipRecord] | None = None
+        self.title = QLineEdit()
+        self.title.setObjectName("localTitleEdit")
+        self.title.setAccessibleName("Your title for this clip")
+        self.title.setPlaceholderText("Your own title (kept here, never sent)")
+        self.notes = QPlainTextEdit()
+        self.notes.setObjectName("clipNotesEdit")
+        self.notes.setAccessibleName("Your notes on this clip")
+        self.notes.setPlaceholderText("Notes: what works, what to change next time\u2026")
+        self.notes.setMaximumHeight(70)
+        self.notes.setTabChangesFocus(True)
+        self.values: dict[str, QLabel] = {}
+        form = QFormLayout()
+        form.addRow("Title", self.title)
+        form.addRow("Notes", self.notes)
+        for name in FIELDS:
+            value = QLabel()
+            value.setObjectName(f"detail_{name.replace(' ', '_')}")
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            copy = QToolButton()
+            copy.setText("Copy")
+            copy.setAutoRaise(True)
+            copy.setToolTip(f"Copy the {name}")
+            copy.clicked.connect(lambda _c=False, n=name: self.copy(n))
+            row = QHBoxLayout()
+            row.addWidget(value, 1)
+            row.addWidget(copy)
+            form.addRow(name.capitalize(), row)
+            self.values[name] = value
+        inner = QWidget()
+        inner.setLayout(form)
+        scroll = QScrollArea()
+        scroll.setWidget(inner)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.title.editingFinished.connect(self._save)
+        self.notes.textChanged.connect(self._notes_changed)
+        self._notes_dirty = False
+        # notes are kept a moment after typing stops, so nothing typed is lost to a quit or a crash
+        self._keep = QTimer(self)
+        self._keep.setSingleShot(True)
+        self._keep.setInterval(700)
+        self._keep.timeout.connect(self._save)
+
+    def show_clip(self, item: tuple[Job, ClipRecord] | None) -> None:
+        self._save()
+        self._item = item
+        self.setEnabled(item is not None)
+        if item is None:
+            for label in self.values.values():
+                label.clear()
+            self.title.clear()
+            self.notes.blockSignals(True)
+            self.notes.clear()
+            self.notes.blockSignals(False)
+            return
+        job, rec = item
+        self.title.setText(rec.local_title)
+        self.title.setPlaceholderText(rec.clip.title or job.request.title or "Your own title (kept here, never sent)")
+        self.notes.blockSignals(True)
+        self.notes.setPlainText(rec.notes)
+        self.notes.blockSignals(False)
+        self._notes_dirty = False
+        for name, text in self._texts(job, rec).items():
+            self.values[name].setText(text)
+
+    @staticmethod
+    def _texts(job: Job, rec: ClipRecord) -> dict[str, str]:
+        req = job.request
+        created = QLocale().toString(QDateTime.fromSecsSinceEpoch(int(job.created_at)),
+                                     QLocale.FormatType.LongFormat)
+        extra = json.dumps(rec.clip.extra, ensure_ascii=False, indent=1) if rec.clip.extra else ""
+        path = rec.audio_path
+        return {"prompt": req.prompt, "style": rec.clip.tags or req.style, "service title": rec.clip.title,
+                "audio id": req.audio_id, "task id": job.task_id, "clip id": rec.id, "created": created,
+                "duration": fmt_elapsed(rec.clip.duration) if rec.clip.duration else "",
+                "file": f"{path}  ({_size(path)})" if path else "not saved yet", "service fields": extra}
+
+    def copy(self, name: str) -> None:
+        if self._item is None:
+            return
+        job, rec = self._item
+        text = self._texts(job, rec)[name]
+        if name == "file":
+            text = rec.audio_path
+        QGuiApplication.clipboard().setText(text)
+        self.message.emit(f"Copied the {name}.")
+
+    def _notes_changed(self) -> None:
+        self._notes_dirty = True
+        self._keep.start()
+
+    def _save(self) -> None:
+        if self._item is None:
+            return
+        job, rec = self._item
+        title, notes = self.title.text().strip(), self.notes.toPlainText()
+        if title != rec.local_title or (self._notes_dirty and notes != rec.notes):
+            self._notes_dirty = False
+            self.edited.emit(job, rec, title, notes)

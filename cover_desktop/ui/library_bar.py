@@ -1,0 +1,118 @@
+"""The row above the library: search as you type, filters (favourites, stars, status, when), the sort
+order, the trash, and a playlist of what is listed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QToolButton, QVBoxLayout, QWidget
+
+from .library_view import PERIODS, SORTS, STATES, LibraryView
+
+
+def _combo(name: str, tip: str, items: dict) -> QComboBox:
+    box = QComboBox()
+    box.setObjectName(name)
+    box.setToolTip(tip)
+    box.setAccessibleName(tip)
+    for value, text in items.items():
+        box.addItem(text, value)
+    return box
+
+
+class LibraryBar(QWidget):
+    viewChanged = Signal(object)        # LibraryView
+    playlistRequested = Signal()
+    emptyTrashRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("libraryBar")
+        self.search = QLineEdit()
+        self.search.setObjectName("librarySearchEdit")
+        self.search.setAccessibleName("Search the clips")
+        self.search.setPlaceholderText("Search title, style, audio id, task id, lyrics\u2026")
+        self.search.setClearButtonEnabled(True)
+        self.favourites = QToolButton()
+        self.favourites.setObjectName("favouritesOnlyButton")
+        self.favourites.setText("\u2665 Favourites")
+        self.favourites.setCheckable(True)
+        self.favourites.setToolTip("Only the clips you marked as favourites")
+        self.stars = _combo("minRatingCombo", "Fewest stars shown",
+                            {0: "Any rating", **{n: f"{n}+ stars" for n in range(1, 6)}})
+        self.state = _combo("statusFilterCombo", "Job status", STATES)
+        self.period = _combo("periodCombo", "When the job was made", PERIODS)
+        self.sort = _combo("sortCombo", "Sort by", SORTS)
+        self.order = QToolButton()
+        self.order.setObjectName("sortOrderButton")
+        self.order.setCheckable(True)
+        self.order.setToolTip("Newest, longest or best first / the other way round")
+        self.trash = QToolButton()
+        self.trash.setObjectName("trashButton")
+        self.trash.setText("Trash")
+        self.trash.setCheckable(True)
+        self.trash.setToolTip("Clips you put in the trash: restore them, or empty the trash for good")
+        self.playlist = QToolButton()
+        self.playlist.setObjectName("playlistButton")
+        self.playlist.setText("Playlist\u2026")
+        self.playlist.setToolTip("Save what is listed as an M3U8 playlist")
+        self.empty = QToolButton()
+        self.empty.setObjectName("emptyTrashButton")
+        self.empty.setText("Empty trash\u2026")
+
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.favourites)
+        bottom = QHBoxLayout()
+        bottom.setContentsMargins(0, 0, 0, 0)
+        for w in (self.stars, self.state, self.period, self.sort, self.order):
+            bottom.addWidget(w)
+        bottom.addStretch(1)
+        for w in (self.trash, self.empty, self.playlist):
+            bottom.addWidget(w)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 4)
+        outer.setSpacing(4)
+        outer.addLayout(top)
+        outer.addLayout(bottom)
+
+        self.search.textChanged.connect(self._changed)
+        for box in (self.stars, self.state, self.period, self.sort):
+            box.currentIndexChanged.connect(self._changed)
+        for button in (self.favourites, self.order, self.trash):
+            button.toggled.connect(self._changed)
+        self.playlist.clicked.connect(self.playlistRequested)
+        self.empty.clicked.connect(self.emptyTrashRequested)
+        self._loading = False
+        self._show_order()
+        self.empty.hide()
+
+    def view(self) -> LibraryView:
+        return LibraryView(query=self.search.text(), favourites=self.favourites.isChecked(),
+                           min_rating=int(self.stars.currentData() or 0), state=str(self.state.currentData() or ""),
+                           days=int(self.period.currentData() or 0), sort=str(self.sort.currentData() or "date"),
+                           descending=not self.order.isChecked(), trash=self.trash.isChecked())
+
+    def set_view(self, view: LibraryView) -> None:
+        self._loading = True
+        try:
+            self.search.setText(view.query)
+            self.favourites.setChecked(view.favourites)
+            for box, value in ((self.stars, view.min_rating), (self.state, view.state), (self.period, view.days),
+                               (self.sort, view.sort)):
+                box.setCurrentIndex(max(0, box.findData(value)))
+            self.order.setChecked(not view.descending)
+            self.trash.setChecked(view.trash)
+        finally:
+            self._loading = False
+        self._changed()
+
+    def _show_order(self) -> None:
+        self.order.setText("\u2191 Ascending" if self.order.isChecked() else "\u2193 Descending")
+        self.empty.setVisible(self.trash.isChecked())
+        self.playlist.setVisible(not self.trash.isChecked())
+
+    def _changed(self) -> None:
+        self._show_order()
+        if not self._loading:
+            self.viewChanged.emit(self.view())

@@ -1,0 +1,93 @@
+"""What the clip list shows of the library: search words, filters and the sort order. Plain data, saved
+in the settings so a restart keeps it; the model applies it with list operations, not per-row Qt calls, so
+a keystroke stays quick at 10,000 clips."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import asdict, dataclass, fields
+from typing import Any
+
+from ..jobs.model import ClipRecord, Job, JobState
+
+SORTS = {"date": "Date", "title": "Title", "duration": "Duration", "rating": "Rating"}
+PERIODS = {0: "Any time", 1: "Today", 7: "Last 7 days", 30: "Last 30 days", 365: "Last year"}
+STATES = {"": "Any status", "done": "Complete", "running": "Running", "failed": "Failed"}
+
+
+def haystack(job: Job, rec: ClipRecord) -> str:
+    """Everything a search looks through, lower-cased once."""
+    req = job.request
+    return " ".join((rec.local_title, rec.clip.title, rec.clip.tags, req.style, req.title, req.audio_id,
+                     job.task_id, rec.id, req.prompt, rec.notes)).lower()
+
+
+@dataclass
+class LibraryView:
+    query: str = ""
+    favourites: bool = False
+    min_rating: int = 0
+    state: str = ""           # "" any, or "done" / "running" / "failed"
+    days: int = 0             # 0: any time
+    sort: str = "date"
+    descending: bool = True
+    trash: bool = False       # show the trash instead of the library
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: Any) -> LibraryView:
+        """Tolerant: a damaged or old saved view gives the defaults for what it lacks."""
+        view = cls()
+        if not isinstance(d, dict):
+            return view
+        for f in fields(cls):
+            value = d.get(f.name)
+            if type(value) is type(getattr(view, f.name)):   # exactly: True is not a rating
+                setattr(view, f.name, value)
+        if view.sort not in SORTS:
+            view.sort = "date"
+        view.min_rating = max(0, min(5, view.min_rating))
+        return view
+
+    @property
+    def filtering(self) -> bool:
+        return bool(self.query.strip() or self.favourites or self.min_rating or self.state or self.days)
+
+    def apply(self, rows: list[tuple[Job, ClipRecord]], hay: dict[str, str],
+              now: float | None = None) -> list[tuple[Job, ClipRecord]]:
+        """The rows this view shows, in its order. ``hay`` maps a row key to its search text."""
+        words = self.query.lower().split()
+        since = (now or time.time()) - self.days * 86400 if self.days else None
+        states = {"done": {JobState.DONE}, "running": {JobState.RUNNING, JobState.SUBMITTING},
+                  "failed": {JobState.FAILED, JobState.TIMED_OUT, JobState.UNCERTAIN}}.get(self.state)
+        out = []
+        for job, rec in rows:
+            if (rec.trashed_at is not None) != self.trash or rec.purged_at is not None:
+                continue
+            if self.favourites and not rec.favourite:
+                continue
+            if rec.rating < self.min_rating:
+                continue
+            if states is not None and job.state not in states:
+                continue
+            if since is not None and job.created_at < since:
+                continue
+            if words:
+                text = hay[f"{job.id}/{rec.id}"]
+                if not all(w in text for w in words):
+                    continue
+            out.append((job, rec))
+        out.sort(key=self._key, reverse=self.descending)
+        return out
+
+    def _key(self, row: tuple[Job, ClipRecord]) -> Any:
+        job, rec = row
+        if self.sort == "title":
+            return ((rec.local_title or rec.clip.title or job.request.title or rec.id).lower(), job.id)
+        if self.sort == "duration":
+            return (rec.clip.duration or 0.0, job.created_at)
+        if self.sort == "rating":
+            return (rec.rating, rec.favourite, job.created_at)
+        return (job.created_at, job.id)   # a job's clips keep their order: the sort is stable

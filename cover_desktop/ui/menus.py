@@ -1,0 +1,127 @@
+"""The window's menus: every command with its shortcut and an objectName, each handled by the pane it
+belongs to. Single-letter keys (X, R, 1-5, F, [ ]) never fire inside a text field: a field takes them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import Protocol
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from ..runtime import Runtime
+from .clips_pane import ClipsPane
+from .help import show_audio_id_help, show_shortcuts
+from .jobs_pane import JobsPane
+from .submit_pane import SubmitPane
+
+
+class MenuHost(Protocol):
+    """What the menus need of the window (the window, not imported here: no import circle)."""
+
+    rt: Runtime
+    submit_pane: SubmitPane
+    jobs_pane: JobsPane
+    clips_pane: ClipsPane
+
+    def open_settings(self) -> None: ...
+    def toggle_pause(self) -> None: ...
+    def open_media_folder(self) -> None: ...
+    def open_log_folder(self) -> None: ...
+    def about(self) -> None: ...
+
+
+def build_menus(win: MenuHost, window: QMainWindow) -> dict[str, QAction]:
+    made: dict[str, QAction] = {}
+
+    def add(menu: QMenu, text: str, slot: Callable[[], object], keys: str | QKeySequence.StandardKey = "",
+            name: str = "") -> QAction:
+        act = QAction(text, window)
+        if keys:
+            act.setShortcut(QKeySequence(keys))
+        if name:
+            act.setObjectName(name)
+            made[name] = act
+        act.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(act)
+        return act
+
+    m = window.menuBar()
+    file = m.addMenu("&File")
+    settings = add(file, "&Settings\u2026", win.open_settings, "Ctrl+,", "settingsAction")
+    settings.setShortcuts([QKeySequence("Ctrl+,"), QKeySequence(QKeySequence.StandardKey.Preferences)])
+    add(file, "&Import ids from file\u2026", win.submit_pane.import_ids, QKeySequence.StandardKey.Open, "importAction")
+    file.addSeparator()
+    add(file, "&Quit", window.close, QKeySequence.StandardKey.Quit, "quitAction")
+
+    jobs, jp = m.addMenu("&Jobs"), win.jobs_pane
+    add(jobs, "&Pause polling", win.toggle_pause, "Ctrl+Shift+P", "pauseAction").setCheckable(True)
+    add(jobs, "Check all &now", lambda: win.rt.service.poll_now(), "F5", "pollNowAction")
+    jobs.addSeparator()
+    add(jobs, "&Retry polling", jp.retry_selected, "Ctrl+R", "retryAction")
+    add(jobs, "Re&submit with same settings\u2026", jp.resubmit_selected, "Ctrl+Shift+R", "resubmitAction")
+    add(jobs, "&Edit in form", jp.edit_selected, "Ctrl+E", "editAction")
+    add(jobs, "&Copy task id", jp.copy_task_id, "Ctrl+Shift+C", "copyTaskIdAction")
+    add(jobs, "Re&move from history\u2026", jp.remove_selected, name="removeAction")
+
+    clips, cp = m.addMenu("&Clips"), win.clips_pane
+    ca, au = cp.clip_actions, cp.audition
+    add(clips, "&Play / pause", cp.toggle_play, "Space", "playAction")
+    add(clips, "&Next clip", lambda: cp.step_clip(1), "Ctrl+Right", "nextAction")
+    add(clips, "P&revious clip", lambda: cp.step_clip(-1), "Ctrl+Left", "previousAction")
+    audition = clips.addMenu("&Audition")
+    add(audition, "S&wap with the previous clip", cp.swap_clip, "X", "swapAction")
+    keep = add(audition, "Keep the &position between clips of a job (A/B)",
+               lambda: au.set_keep_position(not au.keep_position), "Shift+X", "keepAction")
+    advance = add(audition, "&Play the next clip at the end", lambda: au.set_auto_advance(not au.auto_advance),
+                  name="autoAdvanceAction")
+    add(audition, "&Repeat: off, all, one", au.cycle_repeat, "R", "repeatAction")
+    audition.addSeparator()
+    add(audition, "Loop &start here", au.mark_a, "[", "loopStartAction")
+    add(audition, "Loop &end here", au.mark_b, "]", "loopEndAction")
+    add(audition, "&Clear the loop", au.clear_loop, "\\", "clearLoopAction")
+    for act in (keep, advance):
+        act.setCheckable(True)
+
+    def modes() -> None:
+        keep.setChecked(au.keep_position)
+        advance.setChecked(au.auto_advance)
+
+    au.modeChanged.connect(modes)
+    modes()
+
+    marks = clips.addMenu("&Rate")
+    for n in range(6):
+        add(marks, "No stars" if n == 0 else f"{n} star{'s' if n > 1 else ''}", partial(ca.rate, n), str(n),
+            f"rate{n}Action")
+    marks.addSeparator()
+    for n in range(1, 6):
+        add(marks, f"{n} star{'s' if n > 1 else ''}, then the next clip",
+            partial(ca.rate, n, then_next=True), f"Alt+{n}", f"rateNext{n}Action")
+    marks.addSeparator()
+    add(marks, "&Favourite on / off", ca.toggle_favourite, "F", "favouriteAction")
+    clips.addSeparator()
+    add(clips, "&Copy files", ca.copy_files, QKeySequence.StandardKey.Copy, "copyFilesAction")
+    add(clips, "Show in &folder", ca.show_in_folder, name="showInFolderAction")
+    add(clips, "&Save clips\u2026", ca.save_clip, QKeySequence.StandardKey.Save, "saveClipAction")
+    add(clips, "&Export job\u2026", ca.export_job, "Ctrl+Shift+S", "exportJobAction")
+    add(clips, "Save a &playlist of the list\u2026", ca.save_playlist, name="playlistAction")
+    add(clips, "Copy &audio URL", ca.copy_audio_url, name="copyAudioUrlAction")
+    add(clips, "Re&try download", ca.retry_download, name="retryDownloadAction")
+    clips.addSeparator()
+    add(clips, "Move to the &trash", ca.trash, name="trashAction")
+    add(clips, "Restore from the trash", ca.restore, name="restoreAction")
+    clips.addSeparator()
+    add(clips, "Show &all clips", cp.library_button.toggle, "Ctrl+L", "libraryAction")
+    add(clips, "Clip &details", cp.details_button.toggle, "Ctrl+I", "detailsAction")
+
+    help_ = m.addMenu("&Help")
+    add(help_, "&Keyboard shortcuts", lambda: show_shortcuts(window, window.findChildren(QAction)), "F1",
+        "shortcutsAction")
+    add(help_, "How to get an &audio id", lambda: show_audio_id_help(window), name="audioIdHelpAction")
+    help_.addSeparator()
+    add(help_, "Open the &clips folder", win.open_media_folder, name="openMediaAction")
+    add(help_, "Open &log folder", win.open_log_folder, name="openLogAction")
+    add(help_, "&About Cover Desktop", win.about, name="aboutAction")
+    return made
