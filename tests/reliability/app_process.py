@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -55,14 +56,33 @@ class Profile:
         (self.config / "settings.json").write_text(text, "utf-8")
 
     def start(self, *args: str, module: Sequence[str] = ("-m", "cover_desktop"),
-              env: dict[str, str] | None = None, user: int | None = None) -> App:
+              env: dict[str, str] | None = None, prefix: Sequence[str] = ()) -> App:
+        """``python -m cover_desktop *args`` (or ``module``), run through ``prefix`` (see ``unprivileged``)."""
         self._outputs += 1
         out = self.root / f"app-{self._outputs}.out"
         with open(out, "wb") as sink:
-            proc = subprocess.Popen([sys.executable, *module, *args], env={**self.env, **(env or {})},
-                                    stdout=sink, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                    user=user, group=user)
+            proc = subprocess.Popen([*prefix, sys.executable, *module, *args], env={**self.env, **(env or {})},
+                                    stdout=sink, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
         return App(self, proc, out)
+
+
+def unprivileged() -> list[str] | None:
+    """A command prefix under which file permissions apply to this user: none needed for an ordinary user;
+    for root, ``setpriv`` without the capabilities that override them. None when there is no such way."""
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        return None
+    return [setpriv, "--bounding-set", "-dac_override,-dac_read_search", "--"]
+
+
+def can_write(folder: Path, prefix: Sequence[str]) -> bool:
+    """Whether a process started with ``prefix`` can create a file in ``folder``."""
+    probe = f"open({str(folder / 'probe')!r}, 'w').close()"
+    done = subprocess.run([*prefix, sys.executable, "-c", probe], capture_output=True, timeout=30, check=False)
+    (folder / "probe").unlink(missing_ok=True)
+    return done.returncode == 0
 
 
 class App:
