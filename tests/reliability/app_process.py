@@ -98,6 +98,15 @@ class App:
     def output(self) -> str:
         return self.out.read_text("utf-8", "replace")
 
+    def wait_output(self, text: str, timeout: float = 30.0) -> None:
+        """Wait until the process has printed ``text``."""
+        end = time.monotonic() + timeout
+        while text not in self.output():
+            if self.proc.poll() is not None or time.monotonic() > end:
+                raise AssertionError(f"no {text!r} from the process ({self.proc.poll()}):\n{self.output()[-2000:]}\n"
+                                     f"{self.profile.log()[-3000:]}")
+            time.sleep(0.02)
+
     def wait_log(self, pattern: str, timeout: float = 30.0, count: int = 1) -> str:
         """Wait until the profile's log matches ``pattern`` ``count`` times; the last match."""
         end = time.monotonic() + timeout
