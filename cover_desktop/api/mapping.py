@@ -27,7 +27,7 @@ from .errors import (
     ServerError,
     TlsError,
 )
-from .models import TaskStatus
+from .models import CREDITS_MAX, CREDITS_MIN, TaskStatus
 from .retry import parse_retry_after
 from .text import scalar_text, short
 
@@ -97,7 +97,7 @@ def error_for(status: int, payload: Any = None, *, context: str = "", subject: s
     credit_words = "credit" in words.lower() or "balance" in words.lower()
     if status == 402 or kind in ("insufficient_credits", "payment_required") or (status == 403 and credit_words):
         return InsufficientCredits(
-            "Not enough credits for this cover (each one costs 5\u201312 credits). "
+            f"Not enough credits for this cover (each one costs {CREDITS_MIN}\u2013{CREDITS_MAX} credits). "
             "Top up your account, then submit again." + said, status=status, detail=words)
     if status in (401, 403) or kind == "authentication_error":
         return AuthError(f"The API key was not accepted. {KEY_HINT}" + said, status=status, detail=words)

@@ -30,6 +30,8 @@ class CoverRequest:
     style: str = ""
     title: str = ""
     callback_url: str = ""
+    # kept on this computer, never sent: the style matrix a job belongs to ("m-…|aud1 × 3 styles")
+    group: str = ""
 
     def problems(self) -> list[ValidationError]:
         """Every reason the request would be refused, one per field, in form order."""
@@ -59,7 +61,7 @@ class CoverRequest:
         if problems:
             raise problems[0]
         return CoverRequest(self.audio_id.strip(), self.custom_mode, self.prompt.strip(),
-                            self.style.strip(), self.title.strip(), self.callback_url.strip())
+                            self.style.strip(), self.title.strip(), self.callback_url.strip(), self.group)
 
     def to_json(self) -> dict[str, Any]:
         body: dict[str, Any] = {"audio_id": self.audio_id, "custom_mode": self.custom_mode}

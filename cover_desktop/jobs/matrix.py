@@ -7,6 +7,7 @@ title)"), so a matrix over styles switches custom mode on; custom mode needs lyr
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from dataclasses import dataclass, field, replace
 
@@ -68,8 +69,10 @@ class Matrix:
 
 
 def plan(template: CoverRequest, audio_ids: list[str], styles: list[str]) -> Matrix:
-    requests = expand(template, audio_ids, styles)
-    return Matrix(new_matrix_id(), group_label(audio_ids or [template.audio_id], styles), requests)
+    """The jobs of a matrix, each marked with the group it belongs to (kept locally, never sent)."""
+    mid, label = new_matrix_id(), group_label(audio_ids or [template.audio_id], styles)
+    requests = [dataclasses.replace(r, group=f"{mid}|{label}") for r in expand(template, audio_ids, styles)]
+    return Matrix(mid, label, requests)
 
 
 def new_matrix_id() -> str:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+import re
+
+from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QCompleter,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -17,10 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..api.errors import ValidationError
-from ..api.models import CREDITS_MAX, CREDITS_MIN, PROMPT_MAX, CoverRequest
+from ..api.models import PROMPT_MAX, CoverRequest
+from ..jobs.ledger import credit_text
+from ..jobs.matrix import Matrix, lines, plan
 from .drops import IdLineEdit
 
-SUBMIT_TEXT = f"Submit  \u00b7  {CREDITS_MIN}\u2013{CREDITS_MAX} credits"
+SUBMIT_TEXT = f"Submit  \u00b7  {credit_text(1)}"
 
 
 def _error_label(wrap: bool = False) -> QLabel:
@@ -70,6 +75,26 @@ class CoverForm(QWidget):
         self.title_edit.setAccessibleName("Title")
         self.title_edit.setPlaceholderText("Title of the new track")
 
+        # a matrix: one job per (audio id, style), sent as one batch
+        self.matrix = QCheckBox("Several styles or ids: one job for each")
+        self.matrix.setObjectName("matrixCheck")
+        self.matrix.setAccessibleName("Style matrix")
+        self.matrix.setToolTip("Several audio ids (separated by spaces or commas) times several styles (one per "
+                               "line): one job per combination, sent as one batch after you see the cost")
+        self.styles_edit = QPlainTextEdit()
+        self.styles_edit.setObjectName("stylesEdit")
+        self.styles_edit.setAccessibleName("Styles, one per line")
+        self.styles_edit.setPlaceholderText("One style per line, e.g.\nacoustic pop\nlo-fi jazz")
+        self.styles_edit.setTabChangesFocus(True)
+        self.styles_edit.setMaximumHeight(90)
+        self.styles_edit.hide()
+        self.matrix.toggled.connect(self._matrix_toggled)
+        self.completer_model = QStringListModel(self)
+        completer = QCompleter(self.completer_model, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.style_edit.setCompleter(completer)
+
         self.advanced = QToolButton()
         self.advanced.setObjectName("advancedToggle")
         self.advanced.setText("Advanced")
@@ -94,7 +119,7 @@ class CoverForm(QWidget):
         self.submit.setObjectName("submitButton")
         self.submit.setAccessibleName("Submit")
         self.submit.setDefault(True)
-        self.submit.setToolTip("Submit the cover job (Ctrl+Return). Each job costs 5 to 12 credits.")
+        self.submit.setToolTip(f"Submit the cover job (Ctrl+Return). Each job costs {credit_text(1)}.")
         self.submit.setMinimumHeight(32)
 
         self.errors = {"audio_id": _error_label(), "prompt": _error_label(), "style": _error_label(),
@@ -114,10 +139,15 @@ class CoverForm(QWidget):
         form.addRow("Lyrics / prompt", self.prompt)
         form.addRow("", prompt_head)
         form.addRow("", self.errors["prompt"])
-        form.addRow("Style", self.style_edit)
+        style_box = QVBoxLayout()
+        style_box.setContentsMargins(0, 0, 0, 0)
+        style_box.addWidget(self.style_edit)
+        style_box.addWidget(self.styles_edit)
+        form.addRow("Style", style_box)
         form.addRow("", self.errors["style"])
         form.addRow("Title", self.title_edit)
         form.addRow("", self.errors["title"])
+        form.addRow("", self.matrix)
         self._form = form
 
         outer = QVBoxLayout(self)
@@ -152,6 +182,29 @@ class CoverForm(QWidget):
             style=self.style_edit.text().strip() if custom else "",
             title=self.title_edit.text().strip() if custom else "",
             callback_url=self.callback.text().strip())
+
+    def set_style_history(self, styles: list[str]) -> None:
+        self.completer_model.setStringList(styles)
+
+    def matrix_plan(self) -> Matrix | None:
+        """In matrix mode: the jobs to send, one per (audio id, style); None otherwise."""
+        if not self.matrix.isChecked():
+            return None
+        ids = [i for i in re.split(r"[\s,;]+", self.audio_id.text()) if i]
+        styles = lines(self.styles_edit.toPlainText())
+        template = self.request(audio_id=ids[0] if ids else "")
+        return plan(template, ids, styles)
+
+    def _matrix_toggled(self, on: bool) -> None:
+        self.style_edit.setVisible(not on)
+        self.styles_edit.setVisible(on and self.custom.isChecked())
+        if on and not self.custom.isChecked():
+            self.custom.setChecked(True)   # a style is only sent in custom mode
+        if on and self.style_edit.text().strip() and not self.styles_edit.toPlainText().strip():
+            self.styles_edit.setPlainText(self.style_edit.text().strip())
+        self.audio_id.setPlaceholderText("Audio ids, separated by spaces or commas" if on else
+                                         "Audio id of your upload, or drop a song link here")
+        self._clear("")
 
     def fill(self, req: CoverRequest) -> None:
         self.clear_problems()
@@ -199,8 +252,10 @@ class CoverForm(QWidget):
         self.edited.emit()
 
     def _custom_toggled(self, on: bool) -> None:
-        for w in (self.prompt, self.style_edit, self.title_edit, self.prompt_note):
+        for w in (self.prompt, self.style_edit, self.styles_edit, self.title_edit, self.prompt_note):
             w.setEnabled(on)
+        if not on and self.matrix.isChecked():
+            self.matrix.setChecked(False)
         self.prompt_note.setText("required in custom mode" if on else "used in custom mode only")
         if not on:
             for n in ("prompt", "style", "title"):

@@ -4,6 +4,7 @@ status bar, and connects their signals. The panes never call each other; what th
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, Signal
@@ -19,14 +20,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import APP_NAME, __version__
+from .. import APP_NAME
 from ..api.client import insecure_base
+from ..jobs.ledger import credit_text, spend, would_exceed
 from ..jobs.model import Job, JobState
 from ..runtime import Runtime, SettingsChange
 from ..tasks import TaskSet
+from .about import show_about
 from .banner import Banner
 from .clips_pane import ClipsPane
-from .dialogs import inform, open_folder
+from .dialogs import open_folder
 from .drops import Dropped, IdDropTarget
 from .jobs_pane import JobsPane
 from .library_view import LibraryView
@@ -52,6 +55,7 @@ class MainWindow(IdDropTarget, QMainWindow):
         self.setAcceptDrops(True)
         self.tasks = TaskSet(self.show_error, "window")
         self.tray: QSystemTrayIcon | None = None
+        self.notified_job: int | None = None
         self.settings_dialog: SettingsDialog | None = None
 
         self.status = StatusBar()
@@ -120,6 +124,9 @@ class MainWindow(IdDropTarget, QMainWindow):
         self.jobs_pane.jobChanged.connect(self.clips_pane.job_changed)
         self.jobs_pane.jobsChanged.connect(self.clips_pane.jobs_changed)
         self.jobs_pane.jobRemoved.connect(self.clips_pane.job_removed)
+        self.jobs_pane.jobsChanged.connect(self._update_credits)
+        self.jobs_pane.jobChanged.connect(self._update_credits)
+        self.submit_pane.budget_check = self.budget_warning
         self.clips_pane.set_view(LibraryView.from_dict(self.rt.settings.library_view))
         self.clips_pane.viewChanged.connect(self._keep_view)
         self.jobs_pane.media_folder = lambda job: self.rt.library.folder(job)
@@ -141,6 +148,7 @@ class MainWindow(IdDropTarget, QMainWindow):
         self.jobs_pane.bind(service)
         self.banner.show_server(rt.is_demo, bool(rt.key))
         self._connection(service.reachable, "")
+        self._update_credits()
         self._paused(service.paused, service.pause_reason)
 
     def _keep_view(self, view: LibraryView) -> None:
@@ -170,7 +178,7 @@ class MainWindow(IdDropTarget, QMainWindow):
             text = f"Job failed: {what}. {job.error}"
             self.show_error(text)
         if not self.isActiveWindow():
-            self._notify(text)
+            self._notify(job, text)
 
     # -- drops anywhere on the window (IdDropTarget) ----------------------------------------------------
     def take_drop(self, dropped: Dropped) -> None:
@@ -219,15 +227,46 @@ class MainWindow(IdDropTarget, QMainWindow):
     def show_error(self, text: str) -> None:
         self.status.show_error(text)
 
-    def _notify(self, text: str) -> None:
+    def _notify(self, job: Job, text: str) -> None:
+        """A desktop notification; clicking it brings the window up with that job selected."""
+        self.notified_job = job.id
         if QSystemTrayIcon.isSystemTrayAvailable():
             if self.tray is None:
                 self.tray = QSystemTrayIcon(self.windowIcon(), self)
                 self.tray.setToolTip(APP_NAME)
                 self.tray.activated.connect(lambda *_: self.take_arguments(["--raise"]))
+                self.tray.messageClicked.connect(self.notification_clicked)
                 self.tray.show()
             self.tray.showMessage(APP_NAME, text, QIcon(self.windowIcon()), 8000)
         QApplication.alert(self, 0)
+
+    def notification_clicked(self) -> None:
+        if self.notified_job is not None:
+            self.jobs_pane.select(self.notified_job)
+        self.take_arguments(["--raise"])
+
+    # -- credits ----------------------------------------------------------------------------------------
+    def _update_credits(self, *_: object) -> None:
+        if self.rt.is_demo:
+            self.status.set_credits("Demo: no credits spent", "")
+            return
+        ledger = spend(self.jobs_pane.jobs(), time.time())
+        budget = int(self.rt.settings.monthly_budget)
+        tip = (f"An estimate: the service does not report spend. Each job that may have been charged counts "
+               f"{credit_text(1)}.\nToday: {ledger.today_text()}\nThis month: {ledger.month_text()}"
+               + (f"\nMonthly budget: {budget} credits" if budget else ""))
+        self.status.set_credits(f"This month: {ledger.month_text()}", tip)
+
+    def budget_warning(self, n_new: int) -> str:
+        """Words for the question before ``n_new`` jobs that could take the month past the budget, else ""."""
+        budget = int(self.rt.settings.monthly_budget)
+        if self.rt.is_demo or not budget:
+            return ""
+        ledger = spend(self.jobs_pane.jobs(), time.time())
+        if not would_exceed(ledger, budget, n_new):
+            return ""
+        return (f"This month so far: {ledger.month_text()}. {credit_text(n_new).capitalize()} more could take "
+                f"you past your monthly budget of {budget} credits (Settings).")
 
     def open_log_folder(self) -> None:
         self._open_or_say(self.rt.log_dir, "The log")
@@ -243,11 +282,7 @@ class MainWindow(IdDropTarget, QMainWindow):
             self.show_message(f"{what} are in {folder} (no file manager could be started).")
 
     def about(self) -> None:
-        rt = self.rt
-        inform(self, f"About {APP_NAME}",
-               f"<b>{APP_NAME} {__version__}</b><br>Turn your uploaded audio into new covers, follow each job "
-               "live, and keep the results.",
-               f"Service: {rt.base_url}\nJob history: {rt.db_path}\nLog: {rt.log_dir}", name="aboutBox")
+        show_about(self, self.rt)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         s = self.rt.settings

@@ -3,7 +3,9 @@ progress and cancel), and importing ids from a file. The rules live in the job s
 
 from __future__ import annotations
 
+import dataclasses
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -12,11 +14,14 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from ..api.errors import ApiError, AuthError, ValidationError
 from ..api.models import CoverRequest
 from ..jobs.ledger import credit_text
+from ..jobs.matrix import Matrix
 from ..jobs.service import BatchResult, JobService
+from ..presets import StyleHistory
 from ..tasks import TaskSet
 from .dialogs import confirm, pick_file
 from .drops import Dropped, parse_dropped, read_file
 from .form import CoverForm
+from .presets_button import PresetsButton
 
 BIG_BATCH = 5   # from this many jobs on, Enter in the confirmation answers Cancel
 RECENT = 10 * 60   # seconds: the same request sent again within this asks first (it costs again)
@@ -62,8 +67,21 @@ class SubmitPane(QWidget):
         row.addWidget(self.batch_cancel)
         self.batch_bar.hide()
 
+        self.presets_button = PresetsButton(self.form)
+        self.presets_button.message.connect(self.message)
+        self.presets_button.error.connect(self.error)
+        self.styles = StyleHistory()
+        self.form.set_style_history(self.styles.items())
+        # asked before anything costs credits: "" to go on, or the words of a budget warning
+        self.budget_check: Callable[[int], str] = lambda n: ""
+
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addStretch(1)
+        top.addWidget(self.presets_button)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(top)
         outer.addWidget(self.form)
         outer.addWidget(self.batch_bar)
 
@@ -87,11 +105,20 @@ class SubmitPane(QWidget):
     def submit(self) -> None:
         if self._busy:
             return  # a second click or Ctrl+Return while one is in flight: never a second charge
+        matrix = self.form.matrix_plan()
+        if matrix is not None:
+            self._offer_matrix(matrix)
+            return
         request = self.form.request()
         problems = request.problems()
         self.form.show_problems(problems)
         if problems:
             self.error.emit(problems[0].message)
+            return
+        over = self.budget_check(1)
+        if over:
+            confirm(self, "Over your monthly budget?", over, f"This job costs {credit_text(1)}.", "Submit anyway",
+                    lambda: self.submit_request(request), name="budgetConfirm", default_yes=False)
             return
         same = self._recent_twin(request)
         if same:
@@ -138,6 +165,7 @@ class SubmitPane(QWidget):
         else:
             self.message.emit(f"Submitted {job.request.audio_id} \u2014 task {job.task_id}.")
             self.submitted.emit(job)
+            self._remember_style(job.request)
         finally:
             self._set_busy(False)
 
@@ -178,15 +206,34 @@ class SubmitPane(QWidget):
             self.form.show_problems(problems)
             self.error.emit("Fix the form first: every job in the batch uses these settings.")
             return
-        requests = [CoverRequest(i, template.custom_mode, template.prompt, template.style, template.title,
-                                 template.callback_url) for i in ids]
+        requests = [dataclasses.replace(template, audio_id=i) for i in ids]
+        over = self.budget_check(len(ids))
         shown = ", ".join(ids[:6]) + (", \u2026" if len(ids) > 6 else "")
         skipped = (f"\n\n{len(unrecognised)} line{'s' if len(unrecognised) != 1 else ''} not understood as an "
                    f"id, left out: {_listed(unrecognised)}." if unrecognised else "")
         confirm(self, "Submit several jobs",
                 f"Submit {len(ids)} jobs, one per audio id, with the settings in the form?",
-                f"{shown}{skipped}\n\nThis costs {credit_text(len(ids))}.", f"Submit {len(ids)} jobs",
-                lambda: self._start_batch(requests), name="batchConfirm", default_yes=len(ids) < BIG_BATCH)
+                f"{shown}{skipped}\n\nThis costs {credit_text(len(ids))}." + (f"\n\n{over}" if over else ""),
+                f"Submit {len(ids)} jobs", lambda: self._start_batch(requests), name="batchConfirm",
+                default_yes=len(ids) < BIG_BATCH and not over)
+
+    def _offer_matrix(self, matrix: Matrix) -> None:
+        problems = matrix.problems()
+        if not matrix.requests:
+            problems = problems or [ValidationError("audio_id", "Enter at least one audio id.")]
+        if problems:
+            self.form.show_problems(problems)
+            self.error.emit(problems[0].message)
+            return
+        n = len(matrix.requests)
+        over = self.budget_check(n)
+        combos = ", ".join(f"{r.audio_id} \u00d7 {r.style or 'no style'}" for r in matrix.requests[:6])
+        more = ", \u2026" if n > 6 else ""
+        confirm(self, "Submit a style matrix",
+                f"Submit {n} job{'s' if n != 1 else ''}: {matrix.label}?",
+                f"{combos}{more}\n\nThis costs {matrix.cost_text}." + (f"\n\n{over}" if over else ""),
+                f"Submit {n} jobs", lambda: self._start_batch(matrix.requests), name="batchConfirm",
+                default_yes=n < BIG_BATCH and not over)
 
     def _start_batch(self, requests: list[CoverRequest]) -> None:
         if self._busy or self.service is None:
@@ -204,6 +251,8 @@ class SubmitPane(QWidget):
             self.batch_bar.hide()
             self._set_busy(False)
         (self.message if not result.failures and not result.not_tried else self.error).emit(result.summary())
+        for request in {r.style: r for r in requests}.values():
+            self._remember_style(request)
 
     def _batch_progress(self, sent: int, total: int) -> None:
         self.batch_label.setText(f"Sending {min(sent + 1, total)} of {total}\u2026")
@@ -222,6 +271,15 @@ class SubmitPane(QWidget):
 
     def take_file(self, path: Path) -> None:
         self.take_drop(read_file(path))
+
+    # -- presets and styles used before ----------------------------------------------------------------
+    def _remember_style(self, request: CoverRequest) -> None:
+        try:
+            self.styles.remember(request)
+        except OSError as exc:   # a full disk must not spoil a submit that worked
+            self.error.emit(f"Could not keep the style for next time: {exc}")
+            return
+        self.form.set_style_history(self.styles.items())
 
     def _set_busy(self, busy: bool, text: str = "Submitting\u2026") -> None:
         self._busy = busy

@@ -1,0 +1,53 @@
+"""About: the versions and folders people paste into a bug report, with a Copy button."""
+
+from __future__ import annotations
+
+import platform
+import sys
+
+import PySide6
+from PySide6.QtCore import qVersion
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+from .. import APP_NAME, __version__
+from ..runtime import Runtime
+from ..settings import Dirs
+
+
+def report(rt: Runtime) -> str:
+    return "\n".join([
+        f"{APP_NAME} {__version__}",
+        f"Qt {qVersion()}, PySide6 {PySide6.__version__}, Python {platform.python_version()} ({sys.platform})",
+        f"Service: {rt.base_url} ({'demo' if rt.is_demo else 'live'})",
+        f"Job history: {rt.db_path}",
+        f"Clips kept in: {rt.data_dir / 'media'}",
+        f"Settings: {Dirs.config()}",
+        f"Cache: {Dirs.cache()}",
+        f"Log: {rt.log_dir}",
+    ])
+
+
+def show_about(parent: QWidget, rt: Runtime) -> QDialog:
+    dlg = QDialog(parent)
+    dlg.setObjectName("aboutDialog")
+    dlg.setWindowTitle(f"About {APP_NAME}")
+    intro = QLabel(f"<b>{APP_NAME} {__version__}</b><br>Turn your uploaded audio into new covers, follow each job "
+                   "live, and keep the results.")
+    intro.setWordWrap(True)
+    text = QPlainTextEdit(report(rt))
+    text.setObjectName("aboutText")
+    text.setReadOnly(True)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    copy = buttons.addButton("Copy", QDialogButtonBox.ButtonRole.ActionRole)
+    copy.setObjectName("aboutCopyButton")
+    copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(text.toPlainText()))
+    buttons.rejected.connect(dlg.reject)
+    layout = QVBoxLayout(dlg)
+    layout.addWidget(intro)
+    layout.addWidget(text)
+    layout.addWidget(buttons)
+    dlg.resize(560, 300)
+    dlg.finished.connect(dlg.deleteLater)
+    dlg.open()
+    return dlg
