@@ -60,7 +60,7 @@ class CoverForm(QWidget):
         self.prompt.setPlaceholderText("Lyrics, or a detailed prompt for the new version")
         self.prompt.setTabChangesFocus(True)
         self.prompt.setMinimumHeight(48)
-        self.prompt.setMaximumHeight(150)
+        self.prompt.setMaximumHeight(110)
         self.prompt_note = QLabel("required in custom mode")
         self.prompt_note.setStyleSheet("color: palette(mid); font-size: 11px;")
         self.prompt_count = QLabel()

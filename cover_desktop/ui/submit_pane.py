@@ -227,8 +227,8 @@ class SubmitPane(QWidget):
             return
         n = len(matrix.requests)
         over = self.budget_check(n)
-        combos = ", ".join(f"{r.audio_id} \u00d7 {r.style or 'no style'}" for r in matrix.requests[:6])
-        more = ", \u2026" if n > 6 else ""
+        combos = "\n".join(f"{r.audio_id} \u00d7 {r.style or 'no style'}" for r in matrix.requests[:6])
+        more = "\n\u2026" if n > 6 else ""
         confirm(self, "Submit a style matrix",
                 f"Submit {n} job{'s' if n != 1 else ''}: {matrix.label}?",
                 f"{combos}{more}\n\nThis costs {matrix.cost_text}." + (f"\n\n{over}" if over else ""),
