@@ -9,16 +9,17 @@ import json
 import logging
 import math
 import os
+import re
 import stat
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import platformdirs
 
 from . import APP_ID
 from .api.keys import key_problem
+from .api.urls import is_http_url
 
 __all__ = ["DEFAULT_BASE_URL", "ENV_BASE_URL", "ENV_KEY", "Dirs", "KeyStore", "Secret", "Settings", "key_problem"]
 
@@ -91,6 +92,7 @@ class Settings:
     name_template: str = ""             # file names of saved clips; "" is the built-in "{title}{nth}"
     last_export_dir: str = ""
     library_view: dict = field(default_factory=dict)   # the clip list's search, filters and sort
+    language: str = ""                  # "" follows the system; else a language code ("en", "fr")
     extra: dict = field(default_factory=dict)
     # what load() found unusable and replaced by its default, in words for the user; never saved
     ignored: list[str] = field(default_factory=list, compare=False, repr=False)
@@ -177,11 +179,7 @@ def _text(value: Any) -> tuple[Any, str]:
 def _url(value: Any) -> tuple[Any, str]:
     if not isinstance(value, str):
         return None, f"{_shown(value)} is not text"
-    try:
-        parts = urlsplit(value.strip())
-    except ValueError:
-        parts = None
-    if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
+    if not is_http_url(value):
         return None, f"{_shown(value)} is not an http:// or https:// address"
     return value.strip(), ""
 
@@ -210,6 +208,11 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 40 else text[:39] + "\u2026"
 
 
+def _language(value: Any) -> tuple[Any, str]:
+    ok = isinstance(value, str) and re.fullmatch(r"([a-z]{2,3}(_[A-Z]{2})?)?", value) is not None
+    return (value, "") if ok else (None, f"{_shown(value)} is not a language code like \"fr\"")
+
+
 # type and range of every saved setting; a poll interval of 0 once meant ~23 polls a second per job
 _CHECKS: dict[str, Any] = {
     "base_url": _url,
@@ -221,6 +224,7 @@ _CHECKS: dict[str, Any] = {
     "window_geometry": _text,
     "volume": _number(0.0, 1.0),
     "monthly_budget": _number(0, 10_000_000),
+    "language": _language,
 }
 
 

@@ -35,6 +35,7 @@ from .keys import key_problem
 from .mapping import error_from_exception, error_from_reply, status_from, task_id_from
 from .models import CoverRequest, TaskStatus
 from .retry import RetryPolicy
+from .urls import is_http_url
 
 log = logging.getLogger(__name__)
 
@@ -61,8 +62,7 @@ class RetryNotice:
 
 def normalize_base_url(url: str) -> str:
     url = (url or "").strip().rstrip("/")
-    parsed = httpx.URL(url)
-    if parsed.scheme not in ("http", "https") or not parsed.host:
+    if not is_http_url(url):
         raise ValueError(f"The base URL must start with http:// or https:// (got \u201c{url}\u201d).")
     return url
 
@@ -129,19 +129,12 @@ class ApiClient:
     def __repr__(self) -> str:
         return f"ApiClient(base_url={self.base_url!r}, key={'set' if self.__key else 'none'})"
 
-    @property
-    def has_key(self) -> bool:
-        return bool(self.__key)
-
-    def set_key(self, api_key: str) -> None:
-        self.__key = api_key.strip()
-
     async def aclose(self) -> None:
         await self._http.aclose()
 
     async def submit(self, request: CoverRequest) -> str:
-        """Create the job and return its task id. Raises ValidationError before sending anything."""
-        request = request.validated()
+        """Create the job and return its task id. The request comes validated from the job service, the one
+        place that checks it (the form asks the same ``CoverRequest.problems()``)."""
         payload = await self._call("POST", GENERATE_PATH, json=request.to_json(), context="submit",
                                    subject=request.audio_id, idempotent=False, deadline=self.submit_deadline)
         return task_id_from(payload)

@@ -10,10 +10,10 @@ import enum
 import math
 from dataclasses import asdict, dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
 
 from .errors import ValidationError
 from .text import SHOWN_MAX, scalar_text, short
+from .urls import is_http_url
 
 PROMPT_MAX = 5000
 STYLE_MAX = 1000
@@ -48,11 +48,8 @@ class CoverRequest:
                 out.append(ValidationError(
                     name, f"{name.capitalize()} is {len(value)} characters; the limit is {limit}."))
         url = self.callback_url.strip()
-        if url:
-            parts = urlsplit(url)
-            if parts.scheme not in ("http", "https") or not parts.netloc:
-                out.append(ValidationError("callback_url",
-                                           "The callback URL must start with http:// or https://."))
+        if url and not is_http_url(url):
+            out.append(ValidationError("callback_url", "The callback URL must start with http:// or https://."))
         return out
 
     def validated(self) -> CoverRequest:

@@ -20,13 +20,13 @@ import uuid
 from collections.abc import AsyncGenerator, Callable
 from pathlib import Path
 from typing import BinaryIO, cast
-from urllib.parse import urlsplit
 
 import httpx
 
 from ..api.errors import MediaError
 from ..api.mapping import looks_like_html
 from ..api.text import short
+from ..api.urls import split_http
 
 try:
     import fcntl
@@ -79,16 +79,12 @@ def check_url(url: str, what: str) -> None:
     shown = short(url or "(none)", 80)
     if not url or len(url) > URL_MAX:
         raise MediaError(f"Refused to fetch the {what} from \u201c{shown}\u201d: it is not a usable link.")
-    try:
-        parts = urlsplit(url)
-        parts.port  # noqa: B018 -- raises ValueError for a port out of range or not a number
-        host = parts.hostname
-    except ValueError:
-        raise MediaError(f"The {what} link \u201c{shown}\u201d is malformed.") from None
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise MediaError(f"Refused to fetch the {what} from \u201c{shown}\u201d: only http and https links are used.")
-    if not host:
-        raise MediaError(f"The {what} link \u201c{shown}\u201d names no host.")
+    if split_http(url) is None:
+        scheme = url.split(":", 1)[0].lower() if ":" in url else ""
+        if scheme not in ("http", "https"):
+            raise MediaError(f"Refused to fetch the {what} from \u201c{shown}\u201d: only http and https links "
+                             "are used.")
+        raise MediaError(f"The {what} link \u201c{shown}\u201d is malformed.")
 
 
 def _content_range(value: str) -> tuple[int, int, int | None] | None:

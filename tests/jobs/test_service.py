@@ -122,3 +122,15 @@ def test_removing_a_job_while_it_is_being_submitted_keeps_it_removed(service, de
     run(aloop, asyncio.sleep(0.2))  # any poll would have come by now
     assert not demo.requests("api", "status")
     assert JobStore(tmp_path / "jobs.sqlite").all_jobs() == []
+
+
+@pytest.mark.parametrize("request_, field", [
+    (CoverRequest("aud1", custom_mode=True, prompt="p" * 5001), "prompt"),
+    (CoverRequest("aud1", callback_url="ftp://example.org/hook"), "callback_url"),
+    (CoverRequest("aud 1"), "audio_id"),
+    (CoverRequest("   "), "audio_id"),
+])
+def test_the_service_is_the_one_place_a_request_is_checked(service, demo, aloop, request_, field):
+    with pytest.raises(ValidationError) as info:
+        run(aloop, service.submit(request_))
+    assert info.value.field == field and demo.requests() == [] and service.jobs == {}
