@@ -238,7 +238,8 @@ def sidecar_data(job: Job, rec: ClipRecord, audio_name: str = "") -> dict[str, A
         "format": SIDECAR_FORMAT,
         "version": 1,
         "audio_file": audio_name,
-        "request": job.request.to_dict(),
+        # what was asked for; the matrix group only where there is one (it is never sent)
+        "request": {k: v for k, v in job.request.to_dict().items() if k != "group" or v},
         "task_id": job.task_id,
         "status": job.raw_status,
         "times": {"created": _iso(job.created_at), "submitted": _iso(job.submitted_at),

@@ -139,8 +139,10 @@ def ogg_vorbis_file(path: Path, seconds: float = 1.0, rate: int = RATE) -> Path:
 
 
 # -- M4A (AAC) through FFmpeg -------------------------------------------------------------------------------
-async def recorded(path: Path, container: str = "m4a", seconds: float = 1.0, rate: int = RATE) -> Path:
-    """The sine (stereo) through one of FFmpeg's real encoders, by way of QMediaRecorder: m4a or flac."""
+async def recorded(path: Path, container: str = "m4a", seconds: float = 1.0, rate: int = RATE,
+                   signal: list[float] | None = None) -> Path:
+    """The signal (a sine unless given; stereo) through one of FFmpeg's real encoders, by way of QMediaRecorder:
+    m4a or flac."""
     from PySide6.QtCore import QUrl
     from PySide6.QtMultimedia import (
         QAudioBuffer,
@@ -155,7 +157,7 @@ async def recorded(path: Path, container: str = "m4a", seconds: float = 1.0, rat
     fmt.setSampleFormat(QAudioFormat.SampleFormat.Int16)
     fmt.setChannelCount(2)
     fmt.setSampleRate(rate)
-    ints = [int(v * 32767) for v in sine(seconds, rate) for _ in (0, 1)]
+    ints = [int(v * 32767) for v in (sine(seconds, rate) if signal is None else signal) for _ in (0, 1)]
     data = struct.pack(f"<{len(ints)}h", *ints)
     session = QMediaCaptureSession()
     source = QAudioBufferInput(fmt)

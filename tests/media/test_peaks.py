@@ -3,13 +3,13 @@ through the decoder; the disk cache answers for an unchanged file and not for a 
 
 from __future__ import annotations
 
-import asyncio
 import math
 import struct
 import wave
 from pathlib import Path
 
 import pytest
+from samples import recorded
 
 from cover_desktop.media.peaks import (
     PeaksCache,
@@ -84,58 +84,6 @@ def flac_bytes(signal: list[float], rate: int = RATE, block: int = 4096) -> byte
         frame = head + bytes([_crc(head, 0x07, 8)]) + b"\x02" + struct.pack(f">{len(chunk)}h", *chunk)
         out += frame + struct.pack(">H", _crc(frame, 0x8005, 16))
     return bytes(out)
-
-
-async def encoded(path: Path, signal: list[float], container: str, rate: int = 44100) -> Path:
-    """The signal (stereo) through one of FFmpeg's real encoders, by way of QMediaRecorder."""
-    from PySide6.QtCore import QUrl
-    from PySide6.QtMultimedia import (
-        QAudioBuffer,
-        QAudioBufferInput,
-        QAudioFormat,
-        QMediaCaptureSession,
-        QMediaFormat,
-        QMediaRecorder,
-    )
-
-    fmt = QAudioFormat()
-    fmt.setSampleFormat(QAudioFormat.SampleFormat.Int16)
-    fmt.setChannelCount(2)
-    fmt.setSampleRate(rate)
-    ints = [int(v * 32767) for v in signal for _ in (0, 1)]
-    data = struct.pack(f"<{len(ints)}h", *ints)
-    session = QMediaCaptureSession()
-    source = QAudioBufferInput(fmt)
-    session.setAudioBufferInput(source)
-    recorder = QMediaRecorder()
-    session.setRecorder(recorder)
-    media = QMediaFormat()
-    if container == "m4a":
-        media.setFileFormat(QMediaFormat.FileFormat.Mpeg4Audio)
-        media.setAudioCodec(QMediaFormat.AudioCodec.AAC)
-    else:
-        media.setFileFormat(QMediaFormat.FileFormat.FLAC)
-        media.setAudioCodec(QMediaFormat.AudioCodec.FLAC)
-    recorder.setMediaFormat(media)
-    recorder.setOutputLocation(QUrl.fromLocalFile(str(path)))
-    recorder.setAutoStop(True)   # an empty buffer ends the recording
-    pos, block = 0, 16384
-    stopped = asyncio.Event()
-
-    def send() -> None:
-        nonlocal pos
-        while pos < len(data):
-            if not source.sendAudioBuffer(QAudioBuffer(data[pos:pos + block], fmt, pos * 250_000 // rate)):
-                return
-            pos += block
-        source.sendAudioBuffer(QAudioBuffer())
-
-    source.readyToSendAudioBuffer.connect(send)
-    recorder.recorderStateChanged.connect(
-        lambda s: stopped.set() if s == QMediaRecorder.RecorderState.StoppedState else None)
-    recorder.record()
-    await asyncio.wait_for(stopped.wait(), 20)
-    return path
 
 
 def assert_loud_then_silent(peaks: list[float], buckets: int, margin: int = 2) -> None:
@@ -221,7 +169,8 @@ def test_undecodable_and_missing_files_give_no_peaks_and_no_cache_entry(tmp_path
 
 @pytest.mark.parametrize("container", ["m4a", "flac"])
 def test_files_from_real_encoders_go_through_the_decoder(tmp_path, aloop, container):
-    path = run(aloop, encoded(tmp_path / f"a.{container}", sine_then_silence(3.0, 44100), container))
+    signal = sine_then_silence(3.0, 44100)
+    path = run(aloop, recorded(tmp_path / f"a.{container}", container, rate=44100, signal=signal))
     assert path.stat().st_size > 1000
     assert_loud_then_silent(run(aloop, peaks_for(path, tmp_path / "cache", 120)), 120, margin=4)
 
