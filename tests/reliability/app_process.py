@@ -41,29 +41,24 @@ class Profile:
     def config(self) -> Path:
         return self.root / "config" / APP_ID
 
-    @property
-    def log_file(self) -> Path:
-        return self.root / "state" / APP_ID / "log" / "cover-desktop.log"
-
-    def log(self) -> str:
-        try:
-            return self.log_file.read_text("utf-8", "replace")
-        except FileNotFoundError:
-            return ""
-
     def write_settings(self, text: str) -> None:
         self.config.mkdir(parents=True, exist_ok=True)
         (self.config / "settings.json").write_text(text, "utf-8")
 
     def start(self, *args: str, module: Sequence[str] = ("-m", "cover_desktop"),
               env: dict[str, str] | None = None, prefix: Sequence[str] = ()) -> App:
-        """``python -m cover_desktop *args`` (or ``module``), run through ``prefix`` (see ``unprivileged``)."""
+        """``python -m cover_desktop *args`` (or ``module``), run through ``prefix`` (see ``unprivileged``).
+
+        Each process logs to a file of its own (its own XDG_STATE_HOME), so a test can tell whose line is whose.
+        """
         self._outputs += 1
         out = self.root / f"app-{self._outputs}.out"
+        state = self.root / f"state-{self._outputs}"
         with open(out, "wb") as sink:
-            proc = subprocess.Popen([*prefix, sys.executable, *module, *args], env={**self.env, **(env or {})},
+            proc = subprocess.Popen([*prefix, sys.executable, *module, *args],
+                                    env={**self.env, "XDG_STATE_HOME": str(state), **(env or {})},
                                     stdout=sink, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-        return App(self, proc, out)
+        return App(self, proc, out, state / APP_ID / "log" / "cover-desktop.log")
 
 
 def unprivileged() -> list[str] | None:
@@ -86,10 +81,11 @@ def can_write(folder: Path, prefix: Sequence[str]) -> bool:
 
 
 class App:
-    def __init__(self, profile: Profile, proc: subprocess.Popen[bytes], out: Path):
+    def __init__(self, profile: Profile, proc: subprocess.Popen[bytes], out: Path, log_file: Path):
         self.profile = profile
         self.proc = proc
         self.out = out
+        self.log_file = log_file
 
     @property
     def pid(self) -> int:
@@ -98,27 +94,33 @@ class App:
     def output(self) -> str:
         return self.out.read_text("utf-8", "replace")
 
+    def log(self) -> str:
+        try:
+            return self.log_file.read_text("utf-8", "replace")
+        except FileNotFoundError:
+            return ""
+
     def wait_output(self, text: str, timeout: float = 30.0) -> None:
         """Wait until the process has printed ``text``."""
         end = time.monotonic() + timeout
         while text not in self.output():
             if self.proc.poll() is not None or time.monotonic() > end:
                 raise AssertionError(f"no {text!r} from the process ({self.proc.poll()}):\n{self.output()[-2000:]}\n"
-                                     f"{self.profile.log()[-3000:]}")
+                                     f"{self.log()[-3000:]}")
             time.sleep(0.02)
 
     def wait_log(self, pattern: str, timeout: float = 30.0, count: int = 1) -> str:
-        """Wait until the profile's log matches ``pattern`` ``count`` times; the last match."""
+        """Wait until this process's log matches ``pattern`` ``count`` times; the last match."""
         end = time.monotonic() + timeout
         while True:
-            found = re.findall(pattern, self.profile.log(), re.MULTILINE)
+            found = re.findall(pattern, self.log(), re.MULTILINE)
             if len(found) >= count:
                 return str(found[-1])
             if self.proc.poll() is not None:
                 raise AssertionError(f"the app ended ({self.proc.returncode}) before its log said {pattern!r}:\n"
-                                     f"{self.profile.log()[-3000:]}\n{self.output()[-2000:]}")
+                                     f"{self.log()[-3000:]}\n{self.output()[-2000:]}")
             if time.monotonic() > end:
-                raise AssertionError(f"no {pattern!r} in the log within {timeout:g} s:\n{self.profile.log()[-3000:]}")
+                raise AssertionError(f"no {pattern!r} in the log within {timeout:g} s:\n{self.log()[-3000:]}")
             time.sleep(0.05)
 
     def wait(self, timeout: float = 60.0) -> int:
@@ -126,7 +128,7 @@ class App:
             return self.proc.wait(timeout)
         except subprocess.TimeoutExpired:
             self.kill()
-            raise AssertionError(f"the app did not end within {timeout:g} s:\n{self.profile.log()[-3000:]}") from None
+            raise AssertionError(f"the app did not end within {timeout:g} s:\n{self.log()[-3000:]}") from None
 
     def kill(self) -> None:
         if self.proc.poll() is None:

@@ -101,7 +101,7 @@ def test_sigkill_rounds_lose_no_job_corrupt_no_file_and_submit_nothing_twice(tmp
 
         final = profile.start("--base-url", server.api_url, "--until-kept", "--timeout", "60",
                               module=[str(DRIVER)], env=env)
-        assert final.wait(90) == 0, f"{kills}\n{final.output()[-2000:]}\n{profile.log()[-4000:]}"
+        assert final.wait(90) == 0, f"{kills}\n{final.output()[-2000:]}\n{final.log()[-4000:]}"
 
         db = sqlite3.connect(profile.data / "jobs.sqlite")
         try:

@@ -32,9 +32,9 @@ def test_a_second_launch_hands_its_id_to_the_first_and_exits_0(tmp_path):
         first.wait_log(STARTED)
         second = profile.start("--demo", "aud-from-the-second")
         assert second.wait(30) == 0, second.output()
-        assert first.wait_log(HANDED) == "1"
+        assert second.wait_log(HANDED) == "1"
         assert "aud-from-the-second" in first.wait_log(RECEIVED)
-        assert profile.log().count("started on ") == 1, "the second never started a runtime of its own"
+        assert "started on" not in second.log(), "the second never started a runtime of its own"
         assert first.proc.poll() is None, "the first copy runs on"
         # a launch with nothing to hand over only asks the first to show its window
         third = profile.start()
@@ -43,7 +43,7 @@ def test_a_second_launch_hands_its_id_to_the_first_and_exits_0(tmp_path):
         assert first.stop() == 0
     finally:
         first.kill()
-    assert "quit cleanly" in profile.log()
+    assert "quit cleanly" in first.log()
 
 
 @pytest.mark.slow
@@ -58,7 +58,7 @@ def test_the_lock_of_a_copy_killed_by_sigkill_does_not_block_the_next_start(tmp_
     assert (profile.data / "instance.lock").exists(), "the dead copy's lock is left behind"
     second = profile.start("--demo")
     try:
-        second.wait_log(STARTED, count=2)
+        second.wait_log(STARTED)
         # and the new copy is the one that answers later launches (the dead one's socket is gone)
         third = profile.start("--demo", "aud-after-the-crash")
         assert third.wait(30) == 0, third.output()
@@ -81,7 +81,7 @@ def test_a_first_copy_that_hangs_is_not_joined_by_a_second(tmp_path):
             assert "already running on this profile but does not answer" in second.output()
         finally:
             os.kill(first.pid, signal.SIGCONT)
-        assert profile.log().count("started on ") == 1, "no second copy ran on the profile"
+        assert "started on" not in second.log(), "no second copy ran on the profile"
         assert first.stop() == 0
     finally:
         first.kill()

@@ -30,8 +30,8 @@ def demo_history(profile: Profile) -> Path:
 
 def smoke(profile: Profile, prefix: list[str] | None = None) -> str:
     app = profile.start(*SMOKE, prefix=prefix or [])
-    assert app.wait(60) == 0, f"{profile.log()[-3000:]}\n{app.output()[-2000:]}"
-    log = profile.log()
+    assert app.wait(60) == 0, f"{app.log()[-3000:]}\n{app.output()[-2000:]}"
+    log = app.log()
     assert re.search(COMPLETE, log), log[-3000:]
     assert "quit cleanly" in log
     return log
