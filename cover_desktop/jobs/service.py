@@ -19,6 +19,7 @@ from ..api.errors import (
     ValidationError,
 )
 from ..api.models import CoverRequest, TaskStatus
+from ..i18n import translate
 from ..tasks import TaskSet
 from .model import Job, JobState
 from .scheduler import PollPolicy, PollScheduler
@@ -26,13 +27,24 @@ from .store import AsyncJobStore
 
 log = logging.getLogger(__name__)
 
-INTERRUPTED = ("The app stopped while this job was being submitted, so it is not known whether the "
-               "service created it. Check your account before submitting again.")
-TASK_ID_UNSAVED = ("The service accepted this job as task {task_id}, but the job history could not save it "
-                   "({why}). The app keeps following it; copy the task id to be safe.")
 STORE_RETRY_DELAYS = (0.1, 0.5, 1.5)   # seconds between writes of a task id the disk refused
-UNCONFIRMED = ("The service's answer to the submit was lost ({why}). The job may have been created and "
-               "charged; check your account before submitting again.")
+
+
+# the words a job keeps with it, in the user's language when they are written
+def interrupted() -> str:
+    return translate("JobService", "The app stopped while this job was being submitted, so it is not known whether "
+                                   "the service created it. Check your account before submitting again.")
+
+
+def task_id_unsaved(task_id: str, why: str) -> str:
+    return translate("JobService", "The service accepted this job as task {task_id}, but the job history could not "
+                                   "save it ({why}). The app keeps following it; copy the task id to be safe.").format(
+        task_id=task_id, why=why)
+
+
+def unconfirmed(why: str) -> str:
+    return translate("JobService", "The service's answer to the submit was lost ({why}). The job may have been "
+                                   "created and charged; check your account before submitting again.").format(why=why)
 
 
 def definitely_not_created(err: ApiError) -> bool:
@@ -52,12 +64,13 @@ class BatchResult:
 
     def summary(self) -> str:
         if not self.failures and not self.not_tried:
-            return f"{self.submitted} jobs submitted."
-        text = f"{self.submitted} of {self.total} jobs submitted."
+            return translate("JobService", "%n job(s) submitted.", None, self.submitted)
+        text = translate("JobService", "{submitted} of %n job(s) submitted.", None, self.total).format(
+            submitted=self.submitted)
         if self.stopped_by == "cancel":
-            text += f" Stopped: {self.not_tried} not sent."
+            text += " " + translate("JobService", "Stopped: %n not sent.", None, self.not_tried)
         elif self.not_tried:
-            text += f" {self.not_tried} not tried."
+            text += " " + translate("JobService", "%n not tried.", None, self.not_tried)
         return " ".join([text, *self.failures[:3]])
 
 
@@ -92,7 +105,7 @@ class JobService(QObject):
         for job in reversed(jobs):  # oldest first, so "newest first" views can insert at the top
             self.jobs[job.id] = job
             if job.state is JobState.SUBMITTING:
-                job.state, job.error = JobState.UNCERTAIN, INTERRUPTED
+                job.state, job.error = JobState.UNCERTAIN, interrupted()
                 await self.store.update(job)
             elif job.state is JobState.RUNNING and job.task_id:
                 self.scheduler.track(job.id, job.task_id, job.submitted_at or job.created_at, now=True)
@@ -120,7 +133,7 @@ class JobService(QObject):
             task_id = await self.client.submit(request)
             self._reach(True)
         except asyncio.CancelledError:
-            job.state, job.error = JobState.UNCERTAIN, INTERRUPTED
+            job.state, job.error = JobState.UNCERTAIN, interrupted()
             await asyncio.shield(self.store.update(job))
             raise
         except ApiError as err:
@@ -129,7 +142,7 @@ class JobService(QObject):
             if definitely_not_created(err):
                 await self._drop(job.id)
             else:
-                job.state, job.error = JobState.UNCERTAIN, UNCONFIRMED.format(why=err.message)
+                job.state, job.error = JobState.UNCERTAIN, unconfirmed(err.message)
                 await self.store.update(job)
                 self.jobChanged.emit(job)
             raise
@@ -146,7 +159,7 @@ class JobService(QObject):
         if problem:
             log.warning("job %s: task %s could not be saved in the job history (%s); it is kept in memory, "
                         "followed, and saved again at the next change", job.id, task_id, problem)
-            job.error = TASK_ID_UNSAVED.format(task_id=task_id, why=problem)
+            job.error = task_id_unsaved(task_id, problem)
         self.jobChanged.emit(job)
         self.scheduler.track(job.id, task_id, job.submitted_at)
         return job
@@ -248,7 +261,7 @@ class JobService(QObject):
         if job is None:
             return
         if will_retry:
-            job.error = f"{err.message} Will keep checking."
+            job.error = err.message + " " + translate("JobService", "Will keep checking.")
         else:
             job.state, job.error, job.finished_at = JobState.FAILED, err.message, time.time()
         self._write(job)
@@ -261,13 +274,15 @@ class JobService(QObject):
             return
         minutes = round(self.scheduler.policy.timeout / 60)
         job.state, job.finished_at = JobState.TIMED_OUT, time.time()
-        job.error = f"No result after {minutes} min. Use \u201cRetry polling\u201d to keep waiting."
+        job.error = translate("JobService", "No result after {minutes} min. Use \u201cRetry polling\u201d to keep "
+                                            "waiting.").format(minutes=minutes)
         self._write(job)
         self.jobChanged.emit(job)
 
     def _on_retry(self, n: RetryNotice) -> None:
-        self.notice.emit("warning", f"{n.error.message} Retrying in {n.delay:.0f} s "
-                                    f"(try {n.attempt + 1} of {n.attempts}).")
+        self.notice.emit("warning", n.error.message + " " + translate(
+            "JobService", "Retrying in {seconds} s (try {attempt} of {attempts}).").format(
+            seconds=round(n.delay), attempt=n.attempt + 1, attempts=n.attempts))
 
     # -- helpers -----------------------------------------------------------------------------------------
     async def _store_task_id(self, job: Job) -> str:
@@ -293,4 +308,5 @@ class JobService(QObject):
         self._writes.spawn(self.store.update(job), "saving the job history")
 
     def _write_failed(self, message: str) -> None:
-        self.notice.emit("error", f"Could not save the job history: {message}")
+        self.notice.emit("error", translate("JobService", "Could not save the job history: {reason}").format(
+            reason=message))

@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from ..api.errors import MediaError
+from ..i18n import translate
 from ..jobs.model import ClipRecord, Job, JobState
 from ..jobs.store import RESTORE, AsyncJobStore, Restore
 from ..tasks import TaskSet
@@ -145,7 +146,8 @@ class MediaLibrary(QObject):
                     log.warning("media for clip %s: %s", rec.id, err.message)
                     continue
                 except OSError as err:
-                    errors.append(f"Could not write the file: {err.strerror or err}")
+                    errors.append(translate("MediaLibrary", "Could not write the file: {reason}").format(
+                        reason=err.strerror or err))
                     continue
                 if kind == "audio":
                     rec.audio_path = str(path)
@@ -170,7 +172,8 @@ class MediaLibrary(QObject):
                 log.info("media %s for %s failed (%s); try %d in %.1f s", kind, dest.name, err.kind,
                          attempt + 1, delay)
                 await asyncio.sleep(delay)
-        raise MediaError(f"The {kind} could not be fetched.")
+        raise MediaError(translate("MediaLibrary", "The audio could not be fetched.") if kind == "audio"
+                         else translate("MediaLibrary", "The cover could not be fetched."))
 
     async def _save(self, job: Job, rec: ClipRecord) -> None:
         await self.store.set_clip_media(job.id, rec.id, rec.audio_path, rec.image_path, rec.media_error)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from ..i18n import translate
+
 
 class Banner(QFrame):
     enterKeyClicked = Signal()
@@ -16,7 +18,7 @@ class Banner(QFrame):
         self.text = QLabel()
         self.text.setObjectName("bannerText")
         self.text.setWordWrap(True)
-        self.button = QPushButton("Enter API key\u2026")
+        self.button = QPushButton(translate("Banner", "Enter API key\u2026"))
         self.button.setObjectName("enterKeyButton")
         self.button.clicked.connect(self.enterKeyClicked)
         row = QHBoxLayout(self)
@@ -26,16 +28,21 @@ class Banner(QFrame):
 
     def show_server(self, is_demo: bool, has_key: bool) -> None:
         if is_demo:
-            reason = "no API key is set" if not has_key else "demo mode is on"
-            self._say(f"<b>Demo server</b> \u2014 {reason}. Everything works, with made-up music and no "
-                      "credits spent. Enter your API key to make real covers.")
+            if has_key:
+                self._say(translate("Banner", "<b>Demo server</b> \u2014 demo mode is on. Everything works, with "
+                                              "made-up music and no credits spent. Enter your API key to make real "
+                                              "covers."))
+            else:
+                self._say(translate("Banner", "<b>Demo server</b> \u2014 no API key is set. Everything works, with "
+                                              "made-up music and no credits spent. Enter your API key to make real "
+                                              "covers."))
         elif not has_key:
-            self._say("<b>No API key.</b> Jobs will be refused until you enter your key.")
+            self._say(translate("Banner", "<b>No API key.</b> Jobs will be refused until you enter your key."))
         else:
             self.hide()
 
     def key_refused(self, message: str) -> None:
-        self._say(f"<b>Key not accepted.</b> {message}")
+        self._say(translate("Banner", "<b>Key not accepted.</b> {message}").format(message=message))
 
     def _say(self, html: str) -> None:
         self.text.setText(html)

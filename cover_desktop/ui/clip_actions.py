@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QPoint, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
+from ..i18n import translate
 from ..jobs.model import ClipRecord, Job
 from ..media.export import export_clips
 from ..media.library import MediaLibrary
@@ -56,58 +57,61 @@ class ClipActions(QObject):
             return
         job, rec = item
         menu = QMenu(self._parent)
-        menu.addAction("Play", play)
+        menu.addAction(translate("ClipActions", "Play"), play)
         if rec.trashed_at is not None:
-            menu.addAction("Restore from the trash", self.restore)
+            menu.addAction(translate("ClipActions", "Restore from the trash"), self.restore)
         else:
-            stars = menu.addMenu("Rate")
+            stars = menu.addMenu(translate("ClipActions", "Rate"))
             for n in range(6):
-                stars.addAction("No stars" if n == 0 else "\u2605" * n, partial(self.rate, n))
-            menu.addAction("Unmark favourite" if rec.favourite else "Mark as favourite", self.toggle_favourite)
+                stars.addAction(translate("ClipActions", "No stars") if n == 0 else "\u2605" * n, partial(self.rate, n))
+            menu.addAction(translate("ClipActions", "Unmark favourite") if rec.favourite
+                           else translate("ClipActions", "Mark as favourite"), self.toggle_favourite)
         menu.addSeparator()
-        menu.addAction("Copy file (paste into a file manager or a DAW)", self.copy_files)
-        menu.addAction("Show in folder", self.show_in_folder)
-        menu.addAction("Save clip\u2026", self.save_clip)
-        menu.addAction("Export job\u2026", self.export_job)
-        menu.addAction("Copy audio URL", self.copy_audio_url)
+        menu.addAction(translate("ClipActions", "Copy file (paste into a file manager or a DAW)"), self.copy_files)
+        menu.addAction(translate("ClipActions", "Show in folder"), self.show_in_folder)
+        menu.addAction(translate("ClipActions", "Save clip\u2026"), self.save_clip)
+        menu.addAction(translate("ClipActions", "Export job\u2026"), self.export_job)
+        menu.addAction(translate("ClipActions", "Copy audio URL"), self.copy_audio_url)
         if rec.media_error:
-            menu.addAction("Retry download", self.retry_download)
+            menu.addAction(translate("ClipActions", "Retry download"), self.retry_download)
         if rec.trashed_at is None:
             menu.addSeparator()
-            menu.addAction("Move to the trash", self.trash)
+            menu.addAction(translate("ClipActions", "Move to the trash"), self.trash)
         menu.popup(at)
 
     def copy_audio_url(self) -> None:
         item = self.current()
         if item and item[1].clip.audio_url:
             QGuiApplication.clipboard().setText(item[1].clip.audio_url)
-            self.message.emit("Copied the audio URL.")
+            self.message.emit(translate("ClipActions", "Copied the audio URL."))
 
     def show_in_folder(self) -> None:
         item = self.current()
         if item and item[1].audio_path:
             folder = Path(item[1].audio_path).parent
             if not open_folder(folder):
-                self.message.emit(f"The clip is in {folder}")
+                self.message.emit(translate("ClipActions", "The clip is in {folder}").format(folder=folder))
         else:
-            self.error.emit("This clip has not been saved on this computer yet.")
+            self.error.emit(translate("ClipActions", "This clip has not been saved on this computer yet."))
 
     def retry_download(self) -> None:
         item = self.current()
         if item is None or self.library is None:
             return
         if self.library.retry(*item):
-            self.message.emit(f"Fetching {item[1].clip.title or item[1].id} again.")
+            self.message.emit(translate("ClipActions", "Fetching {clip} again.").format(
+                clip=item[1].clip.title or item[1].id))
         else:
-            self.message.emit("This clip is already saved.")
+            self.message.emit(translate("ClipActions", "This clip is already saved."))
 
     # -- saving copies ------------------------------------------------------------------------------------
     def save_clip(self) -> None:
         items = self._selected()
         if not items:
-            self.error.emit("Select a clip to save.")
+            self.error.emit(translate("ClipActions", "Select a clip to save."))
             return
-        pick_folder(self._parent, "Save clips to", self._start(), lambda folder: self.export_to(folder, items))
+        pick_folder(self._parent, translate("ClipActions", "Save clips to"), self._start(),
+                    lambda folder: self.export_to(folder, items))
 
     def export_job(self) -> None:
         job = self.model.job
@@ -115,10 +119,11 @@ class ClipActions(QObject):
             item = self.current()
             job = item[0] if item else None
         if job is None or not job.clips:
-            self.error.emit("Select a finished job to export.")
+            self.error.emit(translate("ClipActions", "Select a finished job to export."))
             return
         items = [(job, r) for r in job.clips if r.purged_at is None]
-        pick_folder(self._parent, "Export job to", self._start(), lambda folder: self.export_to(folder, items))
+        pick_folder(self._parent, translate("ClipActions", "Export job to"), self._start(),
+                    lambda folder: self.export_to(folder, items))
 
     def export_to(self, folder: Path, items: list[Item]) -> None:
         self._settings().last_export_dir = str(folder)
@@ -135,7 +140,7 @@ class ClipActions(QObject):
     def _each(self, items: list[Item] | None, what: str, **change: object) -> None:
         items = self._selected() if items is None else items
         if not items or self.library is None:
-            self.error.emit("Select a clip first.")
+            self.error.emit(translate("ClipActions", "Select a clip first."))
             return
         library = self.library
 
@@ -159,8 +164,8 @@ class ClipActions(QObject):
         items = self._selected()
         self._each(items, "moving clips to the trash", trashed=True)
         if items:
-            self.message.emit(f"Moved {len(items)} clip{'s' if len(items) != 1 else ''} to the trash "
-                              "(All clips \u2192 Trash to restore).")
+            self.message.emit(translate("ClipActions", "Moved %n clip(s) to the trash "
+                                                       "(All clips \u2192 Trash to restore).", None, len(items)))
 
     def restore(self) -> None:
         self._each(None, "restoring clips", trashed=False)
@@ -171,18 +176,20 @@ class ClipActions(QObject):
             return
         count = sum(1 for j in self._jobs() for r in j.clips if r.trashed_at is not None and r.purged_at is None)
         if not count:
-            self.message.emit("The trash is empty.")
+            self.message.emit(translate("ClipActions", "The trash is empty."))
             return
 
         async def empty() -> None:
             gone = await library.empty_trash(self._jobs())
             self.model.set_view(self.model.view)
-            self.message.emit(f"Emptied the trash: {gone} file{'s' if gone != 1 else ''} deleted.")
+            self.message.emit(translate("ClipActions", "Emptied the trash: %n file(s) deleted.", None, gone))
 
-        confirm(self._parent, "Empty the trash",
-                f"Delete the {count} clip{'s' if count != 1 else ''} in the trash from this computer for good?",
-                "Their audio and cover files are deleted. The service may have deleted its copies already.",
-                "Delete files", lambda: self._spawn(empty(), "emptying the trash"),
+        confirm(self._parent, translate("ClipActions", "Empty the trash"),
+                translate("ClipActions", "Delete the %n clip(s) in the trash from this computer for good?",
+                          None, count),
+                translate("ClipActions", "Their audio and cover files are deleted. "
+                                         "The service may have deleted its copies already."),
+                translate("ClipActions", "Delete files"), lambda: self._spawn(empty(), "emptying the trash"),
                 name="emptyTrashConfirm", default_yes=False)
 
     def _spawn(self, coro: Coroutine[Any, Any, None], what: str) -> None:
@@ -193,20 +200,21 @@ class ClipActions(QObject):
         indexes = [self.model.index(self.model.row_of(f"{j.id}/{r.id}")) for j, r in items]
         mime = self.model.mimeData(indexes)
         if not mime.urls():
-            self.error.emit("Nothing to copy: the selected clips are not saved on this computer yet.")
+            self.error.emit(translate("ClipActions", "Nothing to copy: the selected clips are not saved on this "
+                                                     "computer yet."))
             return
         QGuiApplication.clipboard().setMimeData(mime)
         n = len(mime.urls())
-        self.message.emit(f"Copied {n} file{'s' if n != 1 else ''}: paste into a file manager or a DAW.")
+        self.message.emit(translate("ClipActions", "Copied %n file(s): paste into a file manager or a DAW.", None, n))
 
     def save_playlist(self) -> None:
         items = [self.model.at(i) for i in range(self.model.rowCount())]
         rows = [i for i in items if i is not None]
         if not rows:
-            self.error.emit("Nothing listed to put in a playlist.")
+            self.error.emit(translate("ClipActions", "Nothing listed to put in a playlist."))
             return
-        dlg = QFileDialog(self._parent, "Save playlist", str(self._start() / "Cover Desktop.m3u8"),
-                          "Playlists (*.m3u8)")
+        dlg = QFileDialog(self._parent, translate("ClipActions", "Save playlist"),
+                          str(self._start() / "Cover Desktop.m3u8"), translate("ClipActions", "Playlists (*.m3u8)"))
         dlg.setObjectName("playlistDialog")
         dlg.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dlg.setDefaultSuffix("m3u8")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import translate
 from ..jobs.model import ClipRecord, Job
 from .jobs_model import fmt_elapsed
 
@@ -27,12 +28,26 @@ FIELDS = ("prompt", "style", "service title", "audio id", "task id", "clip id", 
           "service fields")
 
 
+def field_label(name: str) -> str:
+    return {"prompt": translate("ClipDetails", "Prompt"), "style": translate("ClipDetails", "Style"),
+            "service title": translate("ClipDetails", "Service title"),
+            "audio id": translate("ClipDetails", "Audio id"), "task id": translate("ClipDetails", "Task id"),
+            "clip id": translate("ClipDetails", "Clip id"), "created": translate("ClipDetails", "Created"),
+            "duration": translate("ClipDetails", "Duration"), "file": translate("ClipDetails", "File"),
+            "service fields": translate("ClipDetails", "Service fields")}.get(name, name)
+
+
+def own_title_hint() -> str:
+    return translate("ClipDetails", "Your own title (kept here, never sent)")
+
+
 def _size(path: str) -> str:
     try:
         n = Path(path).stat().st_size
     except OSError:
-        return "not on this computer"
-    return f"{n / 1_000_000:.1f} MB" if n >= 100_000 else f"{n / 1000:.0f} kB"
+        return translate("ClipDetails", "not on this computer")
+    # in the locale's digits and separators, in the units a file manager uses (kB, MB)
+    return QLocale().formattedDataSize(n, 1 if n >= 100_000 else 0, QLocale.DataSizeFormat.DataSizeSIFormat)
 
 
 class ClipDetails(QWidget):
@@ -45,32 +60,32 @@ class ClipDetails(QWidget):
         self._item: tuple[Job, ClipRecord] | None = None
         self.title = QLineEdit()
         self.title.setObjectName("localTitleEdit")
-        self.title.setAccessibleName("Your title for this clip")
-        self.title.setPlaceholderText("Your own title (kept here, never sent)")
+        self.title.setAccessibleName(translate("ClipDetails", "Your title for this clip"))
+        self.title.setPlaceholderText(own_title_hint())
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("clipNotesEdit")
-        self.notes.setAccessibleName("Your notes on this clip")
-        self.notes.setPlaceholderText("Notes: what works, what to change next time\u2026")
+        self.notes.setAccessibleName(translate("ClipDetails", "Your notes on this clip"))
+        self.notes.setPlaceholderText(translate("ClipDetails", "Notes: what works, what to change next time\u2026"))
         self.notes.setMaximumHeight(70)
         self.notes.setTabChangesFocus(True)
         self.values: dict[str, QLabel] = {}
         form = QFormLayout()
-        form.addRow("Title", self.title)
-        form.addRow("Notes", self.notes)
+        form.addRow(translate("ClipDetails", "Title"), self.title)
+        form.addRow(translate("ClipDetails", "Notes"), self.notes)
         for name in FIELDS:
             value = QLabel()
             value.setObjectName(f"detail_{name.replace(' ', '_')}")
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             copy = QToolButton()
-            copy.setText("Copy")
+            copy.setText(translate("ClipDetails", "Copy"))
             copy.setAutoRaise(True)
-            copy.setToolTip(f"Copy the {name}")
+            copy.setToolTip(translate("ClipDetails", "Copy to the clipboard: {field}").format(field=field_label(name)))
             copy.clicked.connect(lambda _c=False, n=name: self.copy(n))
             row = QHBoxLayout()
             row.addWidget(value, 1)
             row.addWidget(copy)
-            form.addRow(name.capitalize(), row)
+            form.addRow(field_label(name), row)
             self.values[name] = value
         inner = QWidget()
         inner.setLayout(form)
@@ -104,7 +119,7 @@ class ClipDetails(QWidget):
             return
         job, rec = item
         self.title.setText(rec.local_title)
-        self.title.setPlaceholderText(rec.clip.title or job.request.title or "Your own title (kept here, never sent)")
+        self.title.setPlaceholderText(rec.clip.title or job.request.title or own_title_hint())
         self.notes.blockSignals(True)
         self.notes.setPlainText(rec.notes)
         self.notes.blockSignals(False)
@@ -122,7 +137,8 @@ class ClipDetails(QWidget):
         return {"prompt": req.prompt, "style": rec.clip.tags or req.style, "service title": rec.clip.title,
                 "audio id": req.audio_id, "task id": job.task_id, "clip id": rec.id, "created": created,
                 "duration": fmt_elapsed(rec.clip.duration) if rec.clip.duration else "",
-                "file": f"{path}  ({_size(path)})" if path else "not saved yet", "service fields": extra}
+                "file": f"{path}  ({_size(path)})" if path else translate("ClipDetails", "not saved yet"),
+                "service fields": extra}
 
     def copy(self, name: str) -> None:
         if self._item is None:
@@ -132,7 +148,7 @@ class ClipDetails(QWidget):
         if name == "file":
             text = rec.audio_path
         QGuiApplication.clipboard().setText(text)
-        self.message.emit(f"Copied the {name}.")
+        self.message.emit(translate("ClipDetails", "Copied to the clipboard: {field}.").format(field=field_label(name)))
 
     def _notes_changed(self) -> None:
         self._notes_dirty = True

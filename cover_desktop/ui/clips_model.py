@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QObject, Qt, QUrl
 
+from ..i18n import translate
 from ..jobs.model import ClipRecord, Job
 from ..media.naming import clip_title as known_title
 from ..media.thumbs import ThumbnailCache
@@ -42,13 +43,13 @@ def clip_detail(rec: ClipRecord) -> str:
     if rec.clip.tags:
         parts.append(rec.clip.tags)
     if rec.progress >= 0:
-        parts.append(f"downloading {int(rec.progress * 100)} %")
+        parts.append(translate("ClipsModel", "downloading {percent} %").format(percent=int(rec.progress * 100)))
     elif rec.media_error:
         parts.append(rec.media_error)
     elif rec.audio_path:
-        parts.append("saved")
+        parts.append(translate("ClipsModel", "saved"))
     elif rec.clip.audio_url:
-        parts.append("not saved yet")
+        parts.append(translate("ClipsModel", "not saved yet"))
     return "  \u00b7  ".join(parts)
 
 
@@ -92,8 +93,9 @@ class ClipsModel(QAbstractListModel):
         if role == FavouriteRole:
             return rec.favourite
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(x for x in (clip_title(job, rec), f"Clip id: {rec.id}", rec.clip.audio_url,
-                                         rec.media_error) if x)
+            return "\n".join(x for x in (clip_title(job, rec),
+                                         translate("ClipsModel", "Clip id: {clip_id}").format(clip_id=rec.id),
+                                         rec.clip.audio_url, rec.media_error) if x)
         return None
 
     # -- dragging clips out to a file manager or a DAW ----------------------------------------------------

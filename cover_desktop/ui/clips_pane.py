@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import translate
 from ..jobs.model import ClipRecord, Job
 from ..media.audition import Audition, job_of
 from ..media.library import MediaLibrary
@@ -56,18 +58,20 @@ class ClipsPane(QWidget):
         self.library: MediaLibrary | None = None
         self.tasks = TaskSet(self.error.emit, "clips")
 
-        self.title = section_label("Clips")
+        self.title = section_label(translate("ClipsPane", "Clips"))
         self.library_button = QToolButton()
         self.library_button.setObjectName("libraryButton")
-        self.library_button.setText("All clips")
+        self.library_button.setText(translate("ClipsPane", "All clips"))
         self.library_button.setCheckable(True)
-        self.library_button.setToolTip("Show the clips of every job (your library)")
+        self.library_button.setToolTip(translate("ClipsPane", "Show the clips of every job (your library)"))
         self.library_button.toggled.connect(self._library_toggled)
         self.details_button = QToolButton()
         self.details_button.setObjectName("detailsButton")
-        self.details_button.setText("Details")
+        self.details_button.setText(translate("ClipsPane", "Details"))
         self.details_button.setCheckable(True)
-        self.details_button.setToolTip("Everything about the selected clip, your title and notes (Ctrl+I)")
+        self.details_button.setToolTip(translate("ClipsPane", "Everything about the selected clip, your title and "
+                                                              "notes ({keys})").format(
+            keys=QKeySequence("Ctrl+I").toString(QKeySequence.SequenceFormat.NativeText)))
         self.details_button.toggled.connect(self._details_toggled)
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
@@ -77,7 +81,7 @@ class ClipsPane(QWidget):
         self.model = ClipsModel(thumbs, self)
         self.view = QListView()
         self.view.setObjectName("clipsView")
-        self.view.setAccessibleName("Clips")
+        self.view.setAccessibleName(translate("ClipsPane", "Clips"))
         self.view.setModel(self.model)
         self.view.setUniformItemSizes(True)
         delegate = ClipDelegate(self.view)
@@ -158,7 +162,8 @@ class ClipsPane(QWidget):
         if self.library_button.isChecked():
             return
         self.model.show_job(job)
-        self.title.setText(f"Clips \u2014 {job.request.title or job.request.audio_id}" if job else "Clips")
+        self.title.setText(translate("ClipsPane", "Clips \u2014 {job}").format(
+            job=job.request.title or job.request.audio_id) if job else translate("ClipsPane", "Clips"))
         self._update_empty()
 
     def job_changed(self, job: Job) -> None:
@@ -175,7 +180,7 @@ class ClipsPane(QWidget):
         self.library_bar.setVisible(on)
         if on:
             self.model.show_library(self._jobs())
-            self.title.setText("All clips")
+            self.title.setText(translate("ClipsPane", "All clips"))
             self._update_empty()
         else:
             self.show_job(self._selected)
@@ -185,18 +190,19 @@ class ClipsPane(QWidget):
         self._stack.setCurrentWidget(self.view if has_clips else self.empty)
         job = self.model.job
         if self.model.library_mode and self.model.view.trash:
-            text = "The trash is empty."
+            text = translate("ClipsPane", "The trash is empty.")
         elif self.model.library_mode and self.model.view.filtering:
-            text = "No clip matches. Clear the search or the filters to see them all."
+            text = translate("ClipsPane", "No clip matches. Clear the search or the filters to see them all.")
         elif self.model.library_mode:
-            text = "No clips yet. Finished jobs put their clips here."
+            text = translate("ClipsPane", "No clips yet. Finished jobs put their clips here.")
         elif job is None:
-            text = ("Select a job to see its clips." if self._has_jobs else
-                    "Your covers will appear here, with their art, ready to play.")
+            text = (translate("ClipsPane", "Select a job to see its clips.") if self._has_jobs else
+                    translate("ClipsPane", "Your covers will appear here, with their art, ready to play."))
         elif job.state.active:
-            text = "Waiting for the first clips\u2026 they appear here as soon as the service sends them."
+            text = translate("ClipsPane", "Waiting for the first clips\u2026 they appear here as soon as the service "
+                                          "sends them.")
         else:
-            text = job.error or "This job has no clips."
+            text = job.error or translate("ClipsPane", "This job has no clips.")
         self.empty.setText(text)
 
     def set_view(self, view: LibraryView) -> None:
@@ -255,8 +261,8 @@ class ClipsPane(QWidget):
             self._loaded = item
         if self.player.play(key, rec.audio_path, rec.clip.audio_url, self.audition.start_for(key)) \
                 and not self.player.has_audio_device():
-            self.message.emit("No audio output device was found: the clip plays silently. "
-                              "Connect headphones or speakers and press Play again.")
+            self.message.emit(translate("ClipsPane", "No audio output device was found: the clip plays silently. "
+                                                     "Connect headphones or speakers and press Play again."))
 
     def toggle_play(self) -> None:
         item = self.selected_clip()
@@ -267,13 +273,13 @@ class ClipsPane(QWidget):
         elif self.model.rowCount():
             self.play_row(max(0, self.view.currentIndex().row()))
         else:
-            self.error.emit("Nothing to play yet: select a job with clips.")
+            self.error.emit(translate("ClipsPane", "Nothing to play yet: select a job with clips."))
 
     def swap_clip(self) -> None:
         """Back to the clip played before this one, at the same position: A/B comparison."""
         row = self.audition.swap_row()
         if row < 0:
-            self.message.emit("Play two clips first; then this swaps between them.")
+            self.message.emit(translate("ClipsPane", "Play two clips first; then this swaps between them."))
             return
         keep = self.audition.keep_position
         self.audition.keep_position = True

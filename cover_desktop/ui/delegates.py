@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from ..jobs.model import Job, JobState
 from ..media.thumbs import COVER_SIZE
 from .clips_model import BrokenCoverRole, ClipRole, DetailRole, FavouriteRole, PlayingRole, RatingRole
-from .jobs_model import ElapsedRole, Index, JobRole, WhenRole
+from .jobs_model import ElapsedRole, Index, JobRole, WhenRole, clips_text, state_text
 
 STATE_COLORS = {
     JobState.SUBMITTING: "#7e57c2", JobState.RUNNING: "#1e88e5", JobState.DONE: "#43a047",
@@ -87,8 +87,8 @@ class JobDelegate(QStyledItemDelegate):
                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, elapsed)
 
         raw = f" ({job.raw_status})" if job.raw_status and job.raw_status.lower() not in job.label.lower() else ""
-        clips = f"  \u00b7  {len(job.clips)} clip{'s' if len(job.clips) != 1 else ''}" if job.clips else ""
-        status = f"{job.label}{raw}{clips}"
+        clips = f"  \u00b7  {clips_text(len(job.clips))}" if job.clips else ""
+        status = f"{state_text(job)}{raw}{clips}"
         when = index.data(WhenRole) or ""
         ww = fm.horizontalAdvance(when) + 4
         painter.setPen(dim)

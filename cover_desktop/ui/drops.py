@@ -12,6 +12,7 @@ from PySide6.QtCore import QMimeData, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from ..i18n import translate
 from ..jobs.ids import IdParse, parse_ids
 
 TEXT_FILE_MAX = 1_000_000
@@ -29,16 +30,23 @@ def read_file(path: Path) -> Dropped:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        return Dropped(problem=f"Could not read {path.name}: {exc.strerror or exc}")
+        return _unreadable(path, exc)
     if path.suffix.lower() not in TEXT_SUFFIXES or not path.is_file():
-        return Dropped(problem=f"{path.name} is not a text file with audio ids (.txt or .csv).")
+        return Dropped(problem=translate("Drops", "{name} is not a text file with audio ids (.txt or .csv).").format(
+            name=path.name))
     if size > TEXT_FILE_MAX:
-        return Dropped(problem=f"{path.name} is too large ({size // 1_000_000} MB): a list of audio ids is a "
-                               f"text file of at most {TEXT_FILE_MAX // 1_000_000} MB.")
+        return Dropped(problem=translate("Drops", "{name} is too large ({size} MB): a list of audio ids is a text "
+                                                  "file of at most {limit} MB.").format(
+            name=path.name, size=size // 1_000_000, limit=TEXT_FILE_MAX // 1_000_000))
     try:
         return Dropped(path.read_text("utf-8", "replace"))
     except OSError as exc:
-        return Dropped(problem=f"Could not read {path.name}: {exc.strerror or exc}")
+        return _unreadable(path, exc)
+
+
+def _unreadable(path: Path, exc: OSError) -> Dropped:
+    return Dropped(problem=translate("Drops", "Could not read {name}: {reason}").format(
+        name=path.name, reason=exc.strerror or exc))
 
 
 def read_mime(mime: QMimeData | None) -> Dropped:

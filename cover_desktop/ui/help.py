@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -14,7 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-AUDIO_ID_HELP = """
+from ..i18n import translate
+
+
+def audio_id_help() -> str:
+    return translate("Help", """
 <h3>Where an audio id comes from</h3>
 <p>Cover Desktop makes covers of audio you have <b>already uploaded</b> to the music service. Each upload
 gets an <i>audio id</i>; that id is what you type or drop here.</p>
@@ -28,7 +33,7 @@ Several ids become a batch, one job each, and you see the cost before anything i
 </ol>
 <p>Each job costs 5\u201312 credits. On the built-in demo server (no key set) everything is free: ids that
 start with <code>aud</code> or <code>demo-</code> work there.</p>
-"""
+""")
 
 
 def _page(parent: QWidget, title: str, body: str, name: str) -> QDialog:
@@ -57,15 +62,19 @@ def shortcuts_html(actions: list[QAction]) -> str:
         if keys:
             what = html.escape(act.text().replace("&", "").rstrip("\u2026."))
             rows.append(f"<tr><td><b>{html.escape(', '.join(keys))}</b></td><td>{what}</td></tr>")
-    rows.append("<tr><td><b>Enter</b></td><td>Submit (in the audio id field)</td></tr>")
-    rows.append("<tr><td><b>Delete</b></td><td>Remove the selected job (in the job list)</td></tr>")
-    return ("<h3>Keyboard shortcuts</h3><p>Single-letter keys never fire while you type in a text field."
-            "</p><table cellspacing='6'>" + "".join(rows) + "</table>")
+    for key, what in ((QKeySequence(Qt.Key.Key_Enter), translate("Help", "Submit (in the audio id field)")),
+                      (QKeySequence(QKeySequence.StandardKey.Delete),
+                       translate("Help", "Remove the selected job (in the job list)"))):
+        shown = key.toString(QKeySequence.SequenceFormat.NativeText)
+        rows.append(f"<tr><td><b>{html.escape(shown)}</b></td><td>{html.escape(what)}</td></tr>")
+    return ("<h3>" + html.escape(translate("Help", "Keyboard shortcuts")) + "</h3><p>"
+            + html.escape(translate("Help", "Single-letter keys never fire while you type in a text field."))
+            + "</p><table cellspacing='6'>" + "".join(rows) + "</table>")
 
 
 def show_shortcuts(parent: QWidget, actions: list[QAction]) -> QDialog:
-    return _page(parent, "Keyboard shortcuts", shortcuts_html(actions), "shortcutsDialog")
+    return _page(parent, translate("Help", "Keyboard shortcuts"), shortcuts_html(actions), "shortcutsDialog")
 
 
 def show_audio_id_help(parent: QWidget) -> QDialog:
-    return _page(parent, "How to get an audio id", AUDIO_ID_HELP, "audioIdHelp")
+    return _page(parent, translate("Help", "How to get an audio id"), audio_id_help(), "audioIdHelp")

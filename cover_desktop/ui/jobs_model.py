@@ -15,12 +15,42 @@ from PySide6.QtCore import (
     QTimer,
 )
 
+from ..api.models import CREDITS_MAX, CREDITS_MIN
+from ..i18n import QT_TRANSLATE_NOOP, translate, translate_marked
 from ..jobs.model import Job
 
 Index = QModelIndex | QPersistentModelIndex   # what Qt hands to the overrides
 JobRole = Qt.ItemDataRole.UserRole + 1
 ElapsedRole = Qt.ItemDataRole.UserRole + 2
 WhenRole = Qt.ItemDataRole.UserRole + 3
+
+# jobs.model names a job's status in English (it knows no Qt): these are its words, for the catalogues
+STATE_WORDS = (
+    QT_TRANSLATE_NOOP("JobState", "Submitting\u2026"), QT_TRANSLATE_NOOP("JobState", "Running"),
+    QT_TRANSLATE_NOOP("JobState", "Complete"), QT_TRANSLATE_NOOP("JobState", "Failed"),
+    QT_TRANSLATE_NOOP("JobState", "Timed out \u2014 retry?"), QT_TRANSLATE_NOOP("JobState", "Submit unconfirmed"),
+    QT_TRANSLATE_NOOP("JobState", "Queued"), QT_TRANSLATE_NOOP("JobState", "Processing"),
+    QT_TRANSLATE_NOOP("JobState", "Streaming first results"),
+)
+
+
+def state_text(job: Job) -> str:
+    """The job's status in words, in the user's language."""
+    return translate_marked("JobState", job.label)
+
+
+def clips_text(n: int) -> str:
+    return translate("JobsModel", "%n clip(s)", None, n)
+
+
+def cost_text(n: int) -> str:
+    """What ``n`` submits cost, as jobs.ledger.credit_text says it, in the user's language."""
+    if n <= 0:
+        return translate("JobsModel", "no credits")
+    if n == 1:
+        return translate("JobsModel", "{low}\u2013{high} credits").format(low=CREDITS_MIN, high=CREDITS_MAX)
+    return translate("JobsModel", "{jobs} \u00d7 {low}\u2013{high} = {total_low}\u2013{total_high} credits").format(
+        jobs=n, low=CREDITS_MIN, high=CREDITS_MAX, total_low=n * CREDITS_MIN, total_high=n * CREDITS_MAX)
 
 
 def fmt_when(stamp: float, now: float | None = None) -> str:
@@ -34,8 +64,10 @@ def fmt_when(stamp: float, now: float | None = None) -> str:
     if days == 0:
         return clock
     if 0 < days < 7:
-        return f"{locale.dayName(when.date().dayOfWeek(), QLocale.FormatType.ShortFormat)} {clock}"
-    return f"{locale.toString(when.date(), QLocale.FormatType.ShortFormat)} {clock}"
+        day = locale.dayName(when.date().dayOfWeek(), QLocale.FormatType.ShortFormat)
+    else:
+        day = locale.toString(when.date(), QLocale.FormatType.ShortFormat)
+    return translate("JobsModel", "{day} {time}").format(day=day, time=clock)
 
 
 def fmt_elapsed(seconds: float) -> str:
@@ -46,12 +78,12 @@ def fmt_elapsed(seconds: float) -> str:
 
 
 def job_summary(job: Job, now: float | None = None) -> str:
-    what = job.request.title or job.request.style or ("custom" if job.request.custom_mode else "plain cover")
+    what = job.request.title or job.request.style or (
+        translate("JobsModel", "custom") if job.request.custom_mode else translate("JobsModel", "plain cover"))
     raw = f" ({job.raw_status})" if job.raw_status else ""
-    clips = f"{len(job.clips)} clip{'s' if len(job.clips) != 1 else ''}"
-    text = (f"{job.request.audio_id} \u2014 {what} \u2014 {job.label}{raw} \u2014 {fmt_elapsed(job.elapsed(now))}"
-            f" \u2014 {clips} \u2014 {fmt_when(job.created_at, now)}")
-    return text + (f" \u2014 {job.error}" if job.error else "")
+    parts = [job.request.audio_id, what, state_text(job) + raw, fmt_elapsed(job.elapsed(now)),
+             clips_text(len(job.clips)), fmt_when(job.created_at, now)]
+    return " \u2014 ".join(parts + ([job.error] if job.error else []))
 
 
 class JobsModel(QAbstractListModel):
@@ -80,9 +112,12 @@ class JobsModel(QAbstractListModel):
         if role == WhenRole:
             return fmt_when(job.created_at)
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [f"Task id: {job.task_id or '(not yet)'}", f"Status: {job.raw_status or job.label}"]
+            lines = [translate("JobsModel", "Task id: {task_id}").format(
+                         task_id=job.task_id or translate("JobsModel", "(not yet)")),
+                     translate("JobsModel", "Status: {status}").format(status=job.raw_status or state_text(job))]
             if job.history:
-                lines.append("History: " + " \u2192 ".join(raw for _, raw in job.history[-8:]))
+                lines.append(translate("JobsModel", "History: {steps}").format(
+                    steps=" \u2192 ".join(raw for _, raw in job.history[-8:])))
             if job.error:
                 lines.append(job.error)
             return "\n".join(lines)

@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..jobs.ledger import credit_text
+from ..i18n import translate
 from ..jobs.model import Job, JobState
 from ..jobs.service import JobService
 from ..tasks import TaskSet
 from .delegates import JobDelegate
 from .dialogs import confirm
-from .jobs_model import JobsModel
+from .jobs_model import JobsModel, cost_text
 
 
 class JobsPane(QWidget):
@@ -47,7 +47,7 @@ class JobsPane(QWidget):
         self.model = JobsModel(self)
         self.view = QListView()
         self.view.setObjectName("jobsView")
-        self.view.setAccessibleName("Jobs")
+        self.view.setAccessibleName(translate("JobsPane", "Jobs"))
         self.view.setModel(self.model)
         self.view.setItemDelegate(JobDelegate(self.view))
         self.view.setUniformItemSizes(True)
@@ -58,8 +58,8 @@ class JobsPane(QWidget):
         self.view.setMinimumHeight(110)
         QShortcut(QKeySequence.StandardKey.Delete, self.view, self.remove_selected,
                   context=Qt.ShortcutContext.WidgetShortcut)
-        self.empty = QLabel("No jobs yet. Enter an audio id above and press Submit \u2014 "
-                            "or drop song links or a list of ids anywhere on this window.")
+        self.empty = QLabel(translate("JobsPane", "No jobs yet. Enter an audio id above and press Submit \u2014 "
+                                                  "or drop song links or a list of ids anywhere on this window."))
         self.empty.setObjectName("jobsEmpty")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -132,26 +132,26 @@ class JobsPane(QWidget):
         if job is None:
             return
         menu = QMenu(self)
-        menu.addAction("Copy task id", self.copy_task_id).setEnabled(bool(job.task_id))
-        menu.addAction("Retry polling", self.retry_selected).setEnabled(
+        menu.addAction(translate("JobsPane", "Copy task id"), self.copy_task_id).setEnabled(bool(job.task_id))
+        menu.addAction(translate("JobsPane", "Retry polling"), self.retry_selected).setEnabled(
             bool(job.task_id) and job.state is not JobState.DONE)
-        menu.addAction("Resubmit with same settings\u2026", self.resubmit_selected)
-        menu.addAction("Edit in form", self.edit_selected)
+        menu.addAction(translate("JobsPane", "Resubmit with same settings\u2026"), self.resubmit_selected)
+        menu.addAction(translate("JobsPane", "Edit in form"), self.edit_selected)
         menu.addSeparator()
-        menu.addAction("Remove from history\u2026", self.remove_selected)
+        menu.addAction(translate("JobsPane", "Remove from history\u2026"), self.remove_selected)
         menu.popup(self.view.viewport().mapToGlobal(pos))
 
     def copy_task_id(self) -> None:
         job = self.selected_job()
         if job and job.task_id:
             QGuiApplication.clipboard().setText(job.task_id)
-            self.message.emit(f"Copied task id {job.task_id}.")
+            self.message.emit(translate("JobsPane", "Copied task id {task_id}.").format(task_id=job.task_id))
 
     def retry_selected(self) -> None:
         job = self.selected_job()
         if job and job.task_id and self.service is not None:
             self.service.retry_polling(job.id)
-            self.message.emit(f"Checking {job.task_id} again.")
+            self.message.emit(translate("JobsPane", "Checking {task_id} again.").format(task_id=job.task_id))
 
     def edit_selected(self) -> None:
         job = self.selected_job()
@@ -163,9 +163,12 @@ class JobsPane(QWidget):
         if job is None:
             return
         request = job.request
-        confirm(self, "Resubmit job", f"Submit {request.audio_id} again with the same settings?",
-                f"This makes a new job and costs {credit_text(1)}.", "Resubmit",
-                lambda: self.resubmitRequested.emit(request), name="resubmitConfirm")
+        confirm(self, translate("JobsPane", "Resubmit job"),
+                translate("JobsPane", "Submit {audio_id} again with the same settings?").format(
+                    audio_id=request.audio_id),
+                translate("JobsPane", "This makes a new job and costs {credits}.").format(credits=cost_text(1)),
+                translate("JobsPane", "Resubmit"), lambda: self.resubmitRequested.emit(request),
+                name="resubmitConfirm")
 
     def remove_selected(self) -> None:
         job = self.selected_job()
@@ -173,18 +176,21 @@ class JobsPane(QWidget):
         if job is None or service is None:
             return
         folder = self.media_folder(job) if self.media_folder and job.clips else None
-        extra = f" Its saved clip files stay in {folder} (Help \u2192 Open the clips folder)." if folder else ""
+        extra = translate("JobsPane", "Its saved clip files stay in {folder} (Help \u2192 Open the clips "
+                                      "folder).").format(folder=folder) if folder else ""
         if job.state.active:
-            extra = " It is still running: the app will stop following it." + extra
+            running = translate("JobsPane", "It is still running: the app will stop following it.")
+            extra = f"{running} {extra}".strip()
         job_id = job.id
 
         async def remove() -> None:
             await service.remove(job_id)
-            self.message.emit(f"Removed from the history. The clip files are still in {folder}." if folder
-                              else "Removed from the history.")
+            self.message.emit(translate("JobsPane", "Removed from the history. The clip files are still in {folder}.")
+                              .format(folder=folder) if folder else translate("JobsPane", "Removed from the history."))
 
         def start() -> None:
             self.tasks.spawn(remove(), "removing a job")
 
-        confirm(self, "Remove job", f"Remove {job.request.audio_id} from the history?", extra.strip(), "Remove",
-                start, name="removeConfirm")
+        confirm(self, translate("JobsPane", "Remove job"),
+                translate("JobsPane", "Remove {audio_id} from the history?").format(audio_id=job.request.audio_id),
+                extra, translate("JobsPane", "Remove"), start, name="removeConfirm")

@@ -6,17 +6,22 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
+from ..i18n import QT_TRANSLATE_NOOP, translate, translate_marked
 from .library_view import PERIODS, SORTS, STATES, LibraryView
 
 
 def _combo(name: str, tip: str, items: dict) -> QComboBox:
+    """``items``: value -> English words (context "LibraryView"), shown translated."""
     box = QComboBox()
     box.setObjectName(name)
     box.setToolTip(tip)
     box.setAccessibleName(tip)
     for value, text in items.items():
-        box.addItem(text, value)
+        box.addItem(translate_marked("LibraryView", text), value)
     return box
+
+
+ANY_RATING = QT_TRANSLATE_NOOP("LibraryView", "Any rating")
 
 
 class LibraryBar(QWidget):
@@ -29,35 +34,37 @@ class LibraryBar(QWidget):
         self.setObjectName("libraryBar")
         self.search = QLineEdit()
         self.search.setObjectName("librarySearchEdit")
-        self.search.setAccessibleName("Search the clips")
-        self.search.setPlaceholderText("Search title, style, audio id, task id, lyrics\u2026")
+        self.search.setAccessibleName(translate("LibraryBar", "Search the clips"))
+        self.search.setPlaceholderText(translate("LibraryBar", "Search title, style, audio id, task id, lyrics\u2026"))
         self.search.setClearButtonEnabled(True)
         self.favourites = QToolButton()
         self.favourites.setObjectName("favouritesOnlyButton")
-        self.favourites.setText("\u2665 Favourites")
+        self.favourites.setText("\u2665 " + translate("LibraryBar", "Favourites"))
         self.favourites.setCheckable(True)
-        self.favourites.setToolTip("Only the clips you marked as favourites")
-        self.stars = _combo("minRatingCombo", "Fewest stars shown",
-                            {0: "Any rating", **{n: f"{n}+ stars" for n in range(1, 6)}})
-        self.state = _combo("statusFilterCombo", "Job status", STATES)
-        self.period = _combo("periodCombo", "When the job was made", PERIODS)
-        self.sort = _combo("sortCombo", "Sort by", SORTS)
+        self.favourites.setToolTip(translate("LibraryBar", "Only the clips you marked as favourites"))
+        self.stars = _combo("minRatingCombo", translate("LibraryBar", "Fewest stars shown"), {0: ANY_RATING})
+        for n in range(1, 6):
+            self.stars.addItem(translate("LibraryBar", "%n+ star(s)", None, n), n)
+        self.state = _combo("statusFilterCombo", translate("LibraryBar", "Job status"), STATES)
+        self.period = _combo("periodCombo", translate("LibraryBar", "When the job was made"), PERIODS)
+        self.sort = _combo("sortCombo", translate("LibraryBar", "Sort by"), SORTS)
         self.order = QToolButton()
         self.order.setObjectName("sortOrderButton")
         self.order.setCheckable(True)
-        self.order.setToolTip("Newest, longest or best first / the other way round")
+        self.order.setToolTip(translate("LibraryBar", "Newest, longest or best first / the other way round"))
         self.trash = QToolButton()
         self.trash.setObjectName("trashButton")
-        self.trash.setText("Trash")
+        self.trash.setText(translate("LibraryBar", "Trash"))
         self.trash.setCheckable(True)
-        self.trash.setToolTip("Clips you put in the trash: restore them, or empty the trash for good")
+        self.trash.setToolTip(translate("LibraryBar", "Clips you put in the trash: restore them, or empty the trash "
+                                                      "for good"))
         self.playlist = QToolButton()
         self.playlist.setObjectName("playlistButton")
-        self.playlist.setText("Playlist\u2026")
-        self.playlist.setToolTip("Save what is listed as an M3U8 playlist")
+        self.playlist.setText(translate("LibraryBar", "Playlist\u2026"))
+        self.playlist.setToolTip(translate("LibraryBar", "Save what is listed as an M3U8 playlist"))
         self.empty = QToolButton()
         self.empty.setObjectName("emptyTrashButton")
-        self.empty.setText("Empty trash\u2026")
+        self.empty.setText(translate("LibraryBar", "Empty trash\u2026"))
 
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -108,7 +115,8 @@ class LibraryBar(QWidget):
         self._changed()
 
     def _show_order(self) -> None:
-        self.order.setText("\u2191 Ascending" if self.order.isChecked() else "\u2193 Descending")
+        self.order.setText("\u2191 " + translate("LibraryBar", "Ascending") if self.order.isChecked()
+                           else "\u2193 " + translate("LibraryBar", "Descending"))
         self.empty.setVisible(self.trash.isChecked())
         self.playlist.setVisible(not self.trash.isChecked())
 

@@ -8,18 +8,25 @@ import time
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
+from ..i18n import QT_TRANSLATE_NOOP
 from ..jobs.model import ClipRecord, Job, JobState
 
-SORTS = {"date": "Date", "title": "Title", "duration": "Duration", "rating": "Rating"}
-PERIODS = {0: "Any time", 1: "Today", 7: "Last 7 days", 30: "Last 30 days", 365: "Last year"}
-STATES = {"": "Any status", "done": "Complete", "running": "Running", "failed": "Failed"}
+# the words in English; the library bar shows them translated
+SORTS = {"date": QT_TRANSLATE_NOOP("LibraryView", "Date"), "title": QT_TRANSLATE_NOOP("LibraryView", "Title"),
+         "duration": QT_TRANSLATE_NOOP("LibraryView", "Duration"),
+         "rating": QT_TRANSLATE_NOOP("LibraryView", "Rating")}
+PERIODS = {0: QT_TRANSLATE_NOOP("LibraryView", "Any time"), 1: QT_TRANSLATE_NOOP("LibraryView", "Today"),
+           7: QT_TRANSLATE_NOOP("LibraryView", "Last 7 days"), 30: QT_TRANSLATE_NOOP("LibraryView", "Last 30 days"),
+           365: QT_TRANSLATE_NOOP("LibraryView", "Last year")}
+STATES = {"": QT_TRANSLATE_NOOP("LibraryView", "Any status"), "done": QT_TRANSLATE_NOOP("LibraryView", "Complete"),
+          "running": QT_TRANSLATE_NOOP("LibraryView", "Running"), "failed": QT_TRANSLATE_NOOP("LibraryView", "Failed")}
 
 
 def haystack(job: Job, rec: ClipRecord) -> str:
     """Everything a search looks through, lower-cased once."""
     req = job.request
     return " ".join((rec.local_title, rec.clip.title, rec.clip.tags, req.style, req.title, req.audio_id,
-                     job.task_id, rec.id, req.prompt, rec.notes)).lower()
+                     job.task_id, rec.id, req.prompt, rec.notes, req.group)).lower()
 
 
 @dataclass

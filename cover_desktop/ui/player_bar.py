@@ -4,6 +4,7 @@ A/B position keeping, and volume."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -14,13 +15,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import QT_TRANSLATE_NOOP, translate, translate_marked
 from ..media.audition import Audition, Repeat
 from ..media.player import PlayerController
 from .icons import icon
 from .jobs_model import fmt_elapsed
 from .waveform import WaveformSeekBar
 
-REPEAT_TEXT = {Repeat.OFF: "Repeat: off", Repeat.ALL: "Repeat: all", Repeat.ONE: "Repeat: one"}
+REPEAT_TEXT: dict[Repeat, str] = {Repeat.OFF: QT_TRANSLATE_NOOP("PlayerBar", "Repeat: off"),
+               Repeat.ALL: QT_TRANSLATE_NOOP("PlayerBar", "Repeat: all"),
+               Repeat.ONE: QT_TRANSLATE_NOOP("PlayerBar", "Repeat: one")}
+
+
+def _keys(portable: str) -> str:
+    """A shortcut as the user's language writes it (Ctrl+Left is Ctrl+Gauche in French)."""
+    return QKeySequence(portable).toString(QKeySequence.SequenceFormat.NativeText)
 
 
 class PlayerBar(QWidget):
@@ -33,27 +42,27 @@ class PlayerBar(QWidget):
         self.player = player
         self.audition = audition
 
-        def button(name: str, tip: str) -> QToolButton:
+        def button(name: str, what: str, keys: str = "") -> QToolButton:
             b = QToolButton()
             b.setObjectName(name)
-            b.setToolTip(tip)
-            b.setAccessibleName(tip.split(" (")[0])
+            b.setToolTip(f"{what} ({keys})" if keys else what)
+            b.setAccessibleName(what)
             b.setAutoRaise(True)
             return b
 
-        self.now = QLabel("Nothing loaded")
+        self.now = QLabel(translate("PlayerBar", "Nothing loaded"))
         self.now.setObjectName("nowPlayingLabel")
-        self.now.setAccessibleName("Now playing")
+        self.now.setAccessibleName(translate("PlayerBar", "Now playing"))
         self.now.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.now.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.prev = button("prevButton", "Previous clip (Ctrl+Left)")
-        self.play = button("playButton", "Play / pause (Space)")
+        self.prev = button("prevButton", translate("PlayerBar", "Previous clip"), _keys("Ctrl+Left"))
+        self.play = button("playButton", translate("PlayerBar", "Play / pause"), _keys("Space"))
         self.play.setIconSize(self.play.iconSize() * 1.5)
-        self.next = button("nextButton", "Next clip (Ctrl+Right)")
+        self.next = button("nextButton", translate("PlayerBar", "Next clip"), _keys("Ctrl+Right"))
         self.seek = WaveformSeekBar()
         self.seek.setObjectName("seekSlider")
-        self.seek.setAccessibleName("Playback position")
-        self.seek.setToolTip("Click to jump there, drag to seek; Shift+drag marks a loop")
+        self.seek.setAccessibleName(translate("PlayerBar", "Playback position"))
+        self.seek.setToolTip(translate("PlayerBar", "Click to jump there, drag to seek; Shift+drag marks a loop"))
         self.seek.setRange(0, 0)
         self.seek.setMinimumWidth(120)
         self.seek.setMinimumHeight(36)
@@ -61,14 +70,15 @@ class PlayerBar(QWidget):
         self.time.setObjectName("timeLabel")
         self.time.setMinimumWidth(self.time.fontMetrics().horizontalAdvance("00:00 / 00:00") + 6)
         self.time.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.repeat = button("repeatButton", "Repeat: off, all, one (R)")
+        self.repeat = button("repeatButton", translate("PlayerBar", "Repeat: off, all, one"), "R")
         self.repeat.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.keep = button("keepPositionButton", "A/B: a clip of the same job starts at the same position")
+        self.keep = button("keepPositionButton", translate("PlayerBar", "A/B: a clip of the same job starts at the "
+                                                                        "same position"))
         self.keep.setText("A/B")
         self.keep.setCheckable(True)
         self.volume = QSlider(Qt.Orientation.Horizontal)
         self.volume.setObjectName("volumeSlider")
-        self.volume.setAccessibleName("Volume")
+        self.volume.setAccessibleName(translate("PlayerBar", "Volume"))
         self.volume.setRange(0, 100)
         self.volume.setValue(int(player.volume() * 100))
         self.volume.setMaximumWidth(90)
@@ -114,10 +124,11 @@ class PlayerBar(QWidget):
         self._icons()
         self._modes()
         if not player.has_audio_device():
-            self.play.setToolTip("Play / pause (Space). No audio output device was found: playback is silent.")
+            self.play.setToolTip(translate("PlayerBar", "Play / pause ({keys}). No audio output device was found: "
+                                                        "playback is silent.").format(keys=_keys("Space")))
 
     def show_clip(self, title: str, peaks: list[float] | None) -> None:
-        self.now.setText(title or "Nothing loaded")
+        self.now.setText(title or translate("PlayerBar", "Nothing loaded"))
         self.now.setToolTip(title)
         self.seek.set_peaks(peaks)
 
@@ -138,7 +149,7 @@ class PlayerBar(QWidget):
 
     def _modes(self) -> None:
         a = self.audition
-        self.repeat.setText(REPEAT_TEXT[a.repeat])
+        self.repeat.setText(translate_marked("PlayerBar", REPEAT_TEXT[a.repeat]))
         self.keep.blockSignals(True)
         self.keep.setChecked(a.keep_position)
         self.keep.blockSignals(False)

@@ -9,6 +9,7 @@ from collections.abc import Awaitable, Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 from ..api.client import insecure_base, normalize_base_url
 from ..api.errors import ApiError
 from ..api.keys import key_problem
+from ..i18n import ENV_LANGUAGE, LANGUAGES, choose, current, translate
 from ..media.naming import DEFAULT_TEMPLATE, FIELDS, preview, template_problem
 from ..runtime import SettingsChange
 from ..settings import Secret, Settings
@@ -52,7 +54,7 @@ class SettingsDialog(QDialog):
                  running_demo: bool = False, demo_url: str = "", base_url_in_use: str = ""):
         super().__init__(parent)
         self.setObjectName("settingsDialog")
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(translate("SettingsDialog", "Settings"))
         self.setMinimumWidth(540)
         self._settings = settings
         self._original_key = key
@@ -62,87 +64,106 @@ class SettingsDialog(QDialog):
 
         self.key_edit = QLineEdit(key.reveal())
         self.key_edit.setObjectName("apiKeyEdit")
-        self.key_edit.setAccessibleName("API key")
+        self.key_edit.setAccessibleName(translate("SettingsDialog", "API key"))
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.key_edit.setPlaceholderText("aio_\u2026")
-        self.show_key = QCheckBox("Show")
+        self.show_key = QCheckBox(translate("SettingsDialog", "Show"))
         self.show_key.setObjectName("showKeyCheck")
         self.show_key.toggled.connect(self._toggle_echo)
-        self.test_button = QPushButton("Test key")
+        self.test_button = QPushButton(translate("SettingsDialog", "Test key"))
         self.test_button.setObjectName("testKeyButton")
         key_row = QHBoxLayout()
         key_row.addWidget(self.key_edit, 1)
         key_row.addWidget(self.show_key)
         key_row.addWidget(self.test_button)
         self.key_error = _note(style=ERROR_STYLE, name="keyProblem")
-        where = {"keyring": "in your system keyring", "environment": "in COVER_DESKTOP_API_KEY",
-                 "file": "in a file only you can read"}.get(key_source, "privately")
-        self.key_note = _note(f"Keys look like aio_\u2026 Yours is kept {where}, and sent only to the service's "
-                              "API, never to the hosts that serve audio and covers.", name="keyNote")
+        where = {"keyring": translate("SettingsDialog", "in your system keyring"),
+                 "environment": translate("SettingsDialog", "in COVER_DESKTOP_API_KEY"),
+                 "file": translate("SettingsDialog", "in a file only you can read")}.get(
+                     key_source, translate("SettingsDialog", "privately"))
+        self.key_note = _note(translate("SettingsDialog", "Keys look like aio_\u2026 Yours is kept {where}, and sent "
+                                                          "only to the service's API, never to the hosts that serve "
+                                                          "audio and covers.").format(where=where), name="keyNote")
         self.test_result = _note(style="", name="testKeyResult")
         if key_source == "environment":
             self.key_edit.setEnabled(False)
-            self.test_result.setText("The key comes from COVER_DESKTOP_API_KEY and is used as it is.")
+            self.test_result.setText(translate("SettingsDialog", "The key comes from COVER_DESKTOP_API_KEY and is used "
+                                                                 "as it is."))
 
         # the box shows the server really in use: the demo also runs when no key is set
-        self.demo = QCheckBox("Use the built-in demo server (no key, no credits, no network)")
+        self.demo = QCheckBox(translate("SettingsDialog", "Use the built-in demo server (no key, no credits, "
+                                                          "no network)"))
         self.demo.setObjectName("useDemoCheck")
         self.demo.setChecked(settings.use_demo or running_demo)
         self._demo_for_no_key = running_demo and not settings.use_demo
         # the address really in use (the command line or the environment may have chosen it)
         self.base_url = QLineEdit(base_url_in_use or settings.base_url)
         self.base_url.setObjectName("baseUrlEdit")
-        self.base_url.setAccessibleName("Base URL")
+        self.base_url.setAccessibleName(translate("SettingsDialog", "Base URL"))
         self.http_warning = _note(style=ERROR_STYLE, name="insecureWarning")
-        self.allow_http = QCheckBox("Send my key over plain http anyway")
+        self.allow_http = QCheckBox(translate("SettingsDialog", "Send my key over plain http anyway"))
         self.allow_http.setObjectName("allowInsecureCheck")
         self.allow_http.setChecked(settings.allow_insecure_http)
 
         self.interval = QDoubleSpinBox()
         self.interval.setObjectName("pollIntervalSpin")
         self.interval.setRange(1.0, 60.0)
-        self.interval.setSuffix(" s")
+        self.interval.setSuffix(translate("SettingsDialog", " s"))
         self.interval.setDecimals(1)
         self.interval.setValue(settings.poll_interval)
         self.budget = QSpinBox()
         self.budget.setObjectName("monthlyBudgetSpin")
         self.budget.setRange(0, 1_000_000)
-        self.budget.setSpecialValueText("no budget")
-        self.budget.setSuffix(" credits")
+        self.budget.setSpecialValueText(translate("SettingsDialog", "no budget"))
+        self.budget.setSuffix(translate("SettingsDialog", " credits"))
         self.budget.setValue(int(settings.monthly_budget))
 
         self.folder = QLineEdit(str(settings.downloads()))
         self.folder.setObjectName("downloadDirEdit")
-        browse = QPushButton("Browse\u2026")
-        browse.clicked.connect(lambda: pick_folder(self, "Save clips to", settings.downloads(),
+        browse = QPushButton(translate("SettingsDialog", "Browse\u2026"))
+        browse.clicked.connect(lambda: pick_folder(self, translate("SettingsDialog", "Save clips to"),
+                                                   settings.downloads(),
                                                    lambda p: self.folder.setText(str(p))))
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(browse)
         self.artist = QLineEdit(settings.artist)
         self.artist.setObjectName("artistEdit")
-        self.artist.setPlaceholderText("written into the tags of saved clips")
+        self.artist.setPlaceholderText(translate("SettingsDialog", "written into the tags of saved clips"))
         self.template = QLineEdit(settings.name_template or DEFAULT_TEMPLATE)
         self.template.setObjectName("nameTemplateEdit")
         self.template.setToolTip("\n".join(f"{name}  {what}" for name, what in FIELDS))
         self.template_preview = _note(name="nameTemplatePreview")
 
+        self.language = QComboBox()
+        self.language.setObjectName("languageCombo")
+        self.language.setAccessibleName(translate("SettingsDialog", "Language"))
+        system = LANGUAGES[choose("", environment=False)]
+        self.language.addItem(translate("SettingsDialog", "As the system ({language})").format(language=system), "")
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self._language_in_use = current()
+        self.language_note = _note(name="languageNote")
+
         self.error = _note(style=ERROR_STYLE, name="settingsError")
 
         form = QFormLayout()
-        form.addRow("API key", key_row)
+        form.addRow(translate("SettingsDialog", "API key"), key_row)
         for label in (self.key_error, self.key_note, self.test_result):
             form.addRow("", label)
         form.addRow("", self.demo)
-        form.addRow("Base URL", self.base_url)
+        form.addRow(translate("SettingsDialog", "Base URL"), self.base_url)
         form.addRow("", self.http_warning)
         form.addRow("", self.allow_http)
-        form.addRow("Check jobs every", self.interval)
-        form.addRow("Monthly budget", self.budget)
-        form.addRow("Save clips to", folder_row)
-        form.addRow("Artist", self.artist)
-        form.addRow("File names", self.template)
+        form.addRow(translate("SettingsDialog", "Check jobs every"), self.interval)
+        form.addRow(translate("SettingsDialog", "Monthly budget"), self.budget)
+        form.addRow(translate("SettingsDialog", "Save clips to"), folder_row)
+        form.addRow(translate("SettingsDialog", "Artist"), self.artist)
+        form.addRow(translate("SettingsDialog", "File names"), self.template)
         form.addRow("", self.template_preview)
+        form.addRow(translate("SettingsDialog", "Language"), self.language)
+        form.addRow("", self.language_note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
@@ -156,10 +177,11 @@ class SettingsDialog(QDialog):
         self.demo.toggled.connect(self._server_changed)
         self.base_url.textChanged.connect(self._server_changed)
         self.template.textChanged.connect(self._template_changed)
+        self.language.currentIndexChanged.connect(self._language_changed)
         self._key_edited(self.key_edit.text(), first=True)
         self._server_changed()
         self._template_changed()
-        self._refresh(self.test_result)
+        self._refresh(self.test_result, self.language_note)
 
     # -- what the fields say ----------------------------------------------------------------------------
     def _refresh(self, *labels: QLabel) -> None:
@@ -190,8 +212,9 @@ class SettingsDialog(QDialog):
         self.base_url.setEnabled(not demo)
         insecure = not demo and insecure_base(self.base_url.text())
         self.http_warning.setText(
-            "This address is plain http://: your key would travel unencrypted, readable by anyone on the "
-            "way. Use https:// unless it is your own machine or network." if insecure else "")
+            translate("SettingsDialog", "This address is plain http://: your key would travel unencrypted, readable "
+                                        "by anyone on the way. Use https:// unless it is your own machine or network.")
+            if insecure else "")
         self.allow_http.setVisible(insecure)
         self._refresh(self.http_warning)
 
@@ -199,8 +222,23 @@ class SettingsDialog(QDialog):
         text = self.template.text().strip() or DEFAULT_TEMPLATE
         problem = template_problem(text)
         self.template_preview.setStyleSheet(ERROR_STYLE if problem else NOTE_STYLE)
-        self.template_preview.setText(problem or f"For example: {preview(text)}")
+        self.template_preview.setText(problem or translate("SettingsDialog", "For example: {name}").format(
+            name=preview(text)))
         self._refresh(self.template_preview)
+
+    def _language_changed(self) -> None:
+        setting = str(self.language.currentData() or "")
+        wanted = choose(setting, environment=False)
+        if choose(setting) != wanted:
+            text = translate("SettingsDialog", "{variable} chooses the language while it is set.").format(
+                variable=ENV_LANGUAGE)
+        elif wanted != self._language_in_use:
+            text = translate("SettingsDialog", "The app speaks {language} from its next start.").format(
+                language=LANGUAGES[wanted])
+        else:
+            text = ""
+        self.language_note.setText(text)
+        self._refresh(self.language_note)
 
     # -- testing the key --------------------------------------------------------------------------------
     def _target(self) -> str | None:
@@ -220,10 +258,11 @@ class SettingsDialog(QDialog):
             self._show_test_result(str(exc))
             return
         if base is None:
-            self._show_test_result("The demo server takes any key and costs nothing: there is nothing to test.")
+            self._show_test_result(translate("SettingsDialog", "The demo server takes any key and costs nothing: "
+                                                               "there is nothing to test."))
             return
         self.test_button.setEnabled(False)
-        self.test_result.setText("Checking\u2026 (this costs no credits)")
+        self.test_result.setText(translate("SettingsDialog", "Checking\u2026 (this costs no credits)"))
         self._refresh(self.test_result)
         self._tasks.spawn(self._run_test(base, self.key_edit.text().strip()), "testing the key")
 
@@ -251,7 +290,8 @@ class SettingsDialog(QDialog):
                 problem = problem or str(exc)
             base = self._settings.base_url
         if not use_demo and insecure_base(base) and not self.allow_http.isChecked():
-            problem = problem or "Tick \u201cSend my key over plain http anyway\u201d or use an https:// address."
+            problem = problem or translate("SettingsDialog", "Tick \u201cSend my key over plain http anyway\u201d "
+                                                             "or use an https:// address.")
         if problem:
             self.error.setText(problem)
             self._refresh(self.error)
@@ -260,7 +300,8 @@ class SettingsDialog(QDialog):
             self._settings, base_url=base, use_demo=use_demo, poll_interval=float(self.interval.value()),
             download_dir=self.folder.text().strip(), allow_insecure_http=self.allow_http.isChecked(),
             monthly_budget=self.budget.value(), artist=self.artist.text().strip(),
-            name_template="" if template == DEFAULT_TEMPLATE else template)
+            name_template="" if template == DEFAULT_TEMPLATE else template,
+            language=str(self.language.currentData() or ""))
         key = Secret(self.key_edit.text())
         self.applied.emit(SettingsChange(s, key, key != self._original_key and self.key_edit.isEnabled()))
         self.accept()

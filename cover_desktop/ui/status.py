@@ -4,17 +4,25 @@ use and whether it answered the last request."""
 from __future__ import annotations
 
 import logging
+import re
 
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
+
+from ..i18n import QT_TRANSLATE_NOOP, translate, translate_marked
 
 log = logging.getLogger(__name__)
 
 ERROR_STYLE = "color: #c62828;"
 MESSAGE_MAX = 400   # a server may send a novel as its error: the bar shows a line, the tooltip a bit more
+# why polling stopped, as the scheduler and the job service say it (in English: they know no Qt)
+PAUSE_REASONS = (QT_TRANSLATE_NOOP("PauseReason", "Paused"), QT_TRANSLATE_NOOP("PauseReason", "Polling paused"),
+                 QT_TRANSLATE_NOOP("PauseReason", "The API key was not accepted"),
+                 QT_TRANSLATE_NOOP("PauseReason", "The key is not sent over plain http"))
 
 
 def _short(text: str, limit: int) -> str:
-    text = " ".join(text.split())
+    # ASCII white space only: a no-break space (French puts one before ":") must stay one
+    text = " ".join(re.split(r"[ \t\n\r\f\v]+", text.strip(" \t\n\r\f\v")))
     return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 
 
@@ -29,7 +37,10 @@ class StatusBar(QStatusBar):
         self.poll.setObjectName("pollLabel")
         self.conn = QLabel()
         self.conn.setObjectName("connectionLabel")
+        self.credits = QLabel()
+        self.credits.setObjectName("creditsLabel")
         self.addWidget(self.text, 1)
+        self.addPermanentWidget(self.credits)
         self.addPermanentWidget(self.poll)
         self.addPermanentWidget(self.conn)
         self.is_error = False
@@ -58,14 +69,21 @@ class StatusBar(QStatusBar):
     def set_connection(self, where: str, ok: bool | None, words: str = "", warning: str = "") -> None:
         """``ok`` None: no request has been answered yet, so nothing is claimed."""
         dot = "#9e9e9e" if ok is None else "#43a047" if ok else "#e53935"
-        state = " \u2014 not checked yet" if ok is None else "" if ok else " \u2014 unreachable"
+        state = (" \u2014 " + translate("StatusBar", "not checked yet") if ok is None else ""
+                 if ok else " \u2014 " + translate("StatusBar", "unreachable"))
         extra = f" <span style='color:#e53935'>\u2014 {warning}</span>" if warning else ""
         self.conn.setText(f"<span style='color:{dot}'>\u25cf</span> {where}{state}{extra}")
         self.conn.setToolTip(_short(words, MESSAGE_MAX) or where)
+
+    def set_credits(self, text: str, tip: str) -> None:
+        self.credits.setText(text)
+        self.credits.setToolTip(tip)
 
     def set_paused(self, paused: bool, reason: str) -> None:
         # in words: a pause glyph is missing from many default fonts
         if not paused:
             self.poll.setText("")
         else:
-            self.poll.setText(reason if reason.lower().startswith("polling") else f"Polling paused: {reason}")
+            words = translate_marked("PauseReason", reason)
+            self.poll.setText(words if reason.lower().startswith("polling")
+                              else translate("StatusBar", "Polling paused: {reason}").format(reason=words))

@@ -1,0 +1,1256 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr" sourcelanguage="en">
+<context>
+    <name>Banner</name>
+    <message>
+        <location filename="../ui/banner.py"/>
+        <source>Enter API key…</source>
+        <translation>Saisir la clé d’API…</translation>
+    </message>
+    <message>
+        <location filename="../ui/banner.py"/>
+        <source>&lt;b&gt;Demo server&lt;/b&gt; — demo mode is on. Everything works, with made-up music and no credits spent. Enter your API key to make real covers.</source>
+        <translation>&lt;b&gt;Serveur de démonstration&lt;/b&gt; — le mode démo est activé. Tout fonctionne, avec de la musique factice et sans dépenser de crédits. Saisissez votre clé d’API pour faire de vraies reprises.</translation>
+    </message>
+    <message>
+        <location filename="../ui/banner.py"/>
+        <source>&lt;b&gt;Demo server&lt;/b&gt; — no API key is set. Everything works, with made-up music and no credits spent. Enter your API key to make real covers.</source>
+        <translation>&lt;b&gt;Serveur de démonstration&lt;/b&gt; — aucune clé d’API n’est définie. Tout fonctionne, avec de la musique factice et sans dépenser de crédits. Saisissez votre clé d’API pour faire de vraies reprises.</translation>
+    </message>
+    <message>
+        <location filename="../ui/banner.py"/>
+        <source>&lt;b&gt;No API key.&lt;/b&gt; Jobs will be refused until you enter your key.</source>
+        <translation>&lt;b&gt;Aucune clé d’API.&lt;/b&gt; Les tâches seront refusées tant que vous n’aurez pas saisi votre clé.</translation>
+    </message>
+    <message>
+        <location filename="../ui/banner.py"/>
+        <source>&lt;b&gt;Key not accepted.&lt;/b&gt; {message}</source>
+        <translation>&lt;b&gt;Clé refusée.&lt;/b&gt; {message}</translation>
+    </message>
+</context>
+<context>
+    <name>ClipActions</name>
+    <message>
+        <location filename="../ui/clip_actions.py"/>
+        <source>Play</source>
+        <translation>Lire</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_actions.py"/>
+        <source>Restore from the trash</source>
+        <translation>Restaurer depuis la corbeille</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_actions.py"/>
+        <source>Rate</source>
+        <translation>Noter</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_actions.py"/>
+        <source>No stars</source>
+        <translation>Aucune étoile</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_actions.py"/>
+        <source>Unmark favourite</source>
+        <translation>Retirer des favoris</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_actions.py"/>
+        <source>Mark as favourite</source>
+        <translation>Ajouter aux favoris</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_actions.py"/>
+        <source>Copy file (paste into a file manager or a DAW)</source>
+        <translation>Copier le fichier (à coller dans un gestionnaire de fichiers ou une STAN)</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_actions.py"/>
+        <source>Show in folder</source>
+        <translation>Afficher dans le dossier</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_actions.py"/>
+        <source>Save clip…</source>
+        <translation>Enregistrer le morceau…</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_actions.py"/>
+        <source>Export job…</source>
+        <translation>Exporter la tâche…</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_actions.py"/>
+        <source>Copy audio URL</source>
+        <translation>Copier l’URL de l’audio</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_actions.py"/>
+        <source>Retry download</source>
+        <translation>Relancer le téléchargement</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_actions.py"/>
+        <source>Move to the trash</source>
+        <translation>Mettre à la corbeille</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_actions.py"/>
+        <source>Copied the audio URL.</source>
+        <translation>URL de l’audio copiée.</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_actions.py"/>
+        <source>The clip is in {folder}</source>
+        <translation>Le morceau se trouve dans {folder}</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_actions.py"/>
+        <source>This clip has not been saved on this computer yet.</source>
+        <translation>Ce morceau n’a pas encore été enregistré sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_actions.py"/>
+        <source>Fetching {clip} again.</source>
+        <translation>Nouvelle récupération de {clip}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_actions.py"/>
+        <source>This clip is already saved.</source>
+        <translation>Ce morceau est déjà enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_actions.py"/>
+        <source>Select a clip to save.</source>
+        <translation>Sélectionnez un morceau à enregistrer.</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_actions.py"/>
+        <source>Save clips to</source>
+        <translation>Enregistrer les morceaux dans</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_actions.py"/>
+        <source>Select a finished job to export.</source>
+        <translation>Sélectionnez une tâche terminée à exporter.</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_actions.py"/>
+        <source>Export job to</source>
+        <translation>Exporter la tâche dans</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_actions.py"/>
+        <source>Select a clip first.</source>
+        <translation>Sélectionnez d’abord un morceau.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/clip_actions.py"/>
+        <source>Moved %n clip(s) to the trash (All clips → Trash to restore).</source>
+        <translation>
+            <numerusform>%n morceau mis à la corbeille (Tous les morceaux → Corbeille pour le restaurer).</numerusform>
+            <numerusform>%n morceaux mis à la corbeille (Tous les morceaux → Corbeille pour les restaurer).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_actions.py"/>
+        <source>The trash is empty.</source>
+        <translation>La corbeille est vide.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/clip_actions.py"/>
+        <source>Emptied the trash: %n file(s) deleted.</source>
+        <translation>
+            <numerusform>Corbeille vidée : %n fichier supprimé.</numerusform>
+            <numerusform>Corbeille vidée : %n fichiers supprimés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_actions.py"/>
+        <source>Empty the trash</source>
+        <translation>Vider la corbeille</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/clip_actions.py"/>
+        <source>Delete the %n clip(s) in the trash from this computer for good?</source>
+        <translation>
+            <numerusform>Supprimer définitivement de cet ordinateur %n morceau de la corbeille ?</numerusform>
+            <numerusform>Supprimer définitivement de cet ordinateur les %n morceaux de la corbeille ?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_actions.py"/>
+        <source>Their audio and cover files are deleted. The service may have deleted its copies already.</source>
+        <translation>Leurs fichiers audio et leurs pochettes sont supprimés. Le service a peut-être déjà supprimé ses copies.</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_actions.py"/>
+        <source>Delete files</source>
+        <translation>Supprimer les fichiers</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_actions.py"/>
+        <source>Nothing to copy: the selected clips are not saved on this computer yet.</source>
+        <translation>Rien à copier : les morceaux sélectionnés ne sont pas encore enregistrés sur cet ordinateur.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/clip_actions.py"/>
+        <source>Copied %n file(s): paste into a file manager or a DAW.</source>
+        <translation>
+            <numerusform>%n fichier copié : collez-le dans un gestionnaire de fichiers ou une STAN.</numerusform>
+            <numerusform>%n fichiers copiés : collez-les dans un gestionnaire de fichiers ou une STAN.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_actions.py"/>
+        <source>Nothing listed to put in a playlist.</source>
+        <translation>Aucun morceau affiché à mettre dans une liste de lecture.</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_actions.py"/>
+        <source>Save playlist</source>
+        <translation>Enregistrer la liste de lecture</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_actions.py"/>
+        <source>Playlists (*.m3u8)</source>
+        <translation>Listes de lecture (*.m3u8)</translation>
+    </message>
+</context>
+<context>
+    <name>ClipDetails</name>
+    <message>
+        <location filename="../ui/clip_details.py"/>
+        <source>Prompt</source>
+        <translation>Consigne</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_details.py"/>
+        <source>Style</source>
+        <translation>Style</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_details.py"/>
+        <source>Service title</source>
+        <translation>Titre du service</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_details.py"/>
+        <source>Audio id</source>
+        <translation>Identifiant audio</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_details.py"/>
+        <source>Task id</source>
+        <translation>Identifiant de tâche</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_details.py"/>
+        <source>Clip id</source>
+        <translation>Identifiant du morceau</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_details.py"/>
+        <source>Created</source>
+        <translation>Créé le</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_details.py"/>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_details.py"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_details.py"/>
+        <source>Service fields</source>
+        <translation>Champs du service</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_details.py"/>
+        <source>Your own title (kept here, never sent)</source>
+        <translation>Votre propre titre (gardé ici, jamais envoyé)</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_details.py"/>
+        <source>not on this computer</source>
+        <translation>absent de cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_details.py"/>
+        <source>Your title for this clip</source>
+        <translation>Votre titre pour ce morceau</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_details.py"/>
+        <source>Your notes on this clip</source>
+        <translation>Vos notes sur ce morceau</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_details.py"/>
+        <source>Notes: what works, what to change next time…</source>
+        <translation>Notes : ce qui marche, ce qu’il faut changer la prochaine fois…</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_details.py"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_details.py"/>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_details.py"/>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_details.py"/>
+        <source>Copy to the clipboard: {field}</source>
+        <translation>Copier dans le presse-papiers : {field}</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_details.py"/>
+        <source>not saved yet</source>
+        <translation>pas encore enregistré</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_details.py"/>
+        <source>Copied to the clipboard: {field}.</source>
+        <translation>Copié dans le presse-papiers : {field}.</translation>
+    </message>
+</context>
+<context>
+    <name>ClipsModel</name>
+    <message>
+        <location filename="../ui/clips_model.py"/>
+        <source>downloading {percent} %</source>
+        <translation>téléchargement {percent} %</translation>
+    </message>
+    <message>
+        <location filename="../ui/clips_model.py"/>
+        <source>saved</source>
+        <translation>enregistré</translation>
+    </message>
+    <message>
+        <location filename="../ui/clips_model.py"/>
+        <source>not saved yet</source>
+        <translation>pas encore enregistré</translation>
+    </message>
+    <message>
+        <location filename="../ui/clips_model.py"/>
+        <source>Clip id: {clip_id}</source>
+        <translation>Identifiant du morceau : {clip_id}</translation>
+    </message>
+</context>
+<context>
+    <name>ClipsPane</name>
+    <message>
+        <location filename="../ui/clips_pane.py"/>
+        <source>Clips</source>
+        <translation>Morceaux</translation>
+    </message>
+    <message>
+        <location filename="../ui/clips_pane.py"/>
+        <source>All clips</source>
+        <translation>Tous les morceaux</translation>
+    </message>
+    <message>
+        <location filename="../ui/clips_pane.py"/>
+        <source>Show the clips of every job (your library)</source>
+        <translation>Afficher les morceaux de toutes les tâches (votre bibliothèque)</translation>
+    </message>
+    <message>
+        <location filename="../ui/clips_pane.py"/>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <location filename="../ui/clips_pane.py"/>
+        <source>Everything about the selected clip, your title and notes ({keys})</source>
+        <translation>Tout sur le morceau sélectionné, votre titre et vos notes ({keys})</translation>
+    </message>
+    <message>
+        <location filename="../ui/clips_pane.py"/>
+        <source>Clips — {job}</source>
+        <translation>Morceaux — {job}</translation>
+    </message>
+    <message>
+        <location filename="../ui/clips_pane.py"/>
+        <source>The trash is empty.</source>
+        <translation>La corbeille est vide.</translation>
+    </message>
+    <message>
+        <location filename="../ui/clips_pane.py"/>
+        <source>No clip matches. Clear the search or the filters to see them all.</source>
+        <translation>Aucun morceau ne correspond. Effacez la recherche ou les filtres pour les voir tous.</translation>
+    </message>
+    <message>
+        <location filename="../ui/clips_pane.py"/>
+        <source>No clips yet. Finished jobs put their clips here.</source>
+        <translation>Aucun morceau pour l’instant. Les tâches terminées déposent leurs morceaux ici.</translation>
+    </message>
+    <message>
+        <location filename="../ui/clips_pane.py"/>
+        <source>Select a job to see its clips.</source>
+        <translation>Sélectionnez une tâche pour voir ses morceaux.</translation>
+    </message>
+    <message>
+        <location filename="../ui/clips_pane.py"/>
+        <source>Your covers will appear here, with their art, ready to play.</source>
+        <translation>Vos reprises apparaîtront ici, avec leur pochette, prêtes à écouter.</translation>
+    </message>
+    <message>
+        <location filename="../ui/clips_pane.py"/>
+        <source>Waiting for the first clips… they appear here as soon as the service sends them.</source>
+        <translation>En attente des premiers morceaux… ils apparaissent ici dès que le service les envoie.</translation>
+    </message>
+    <message>
+        <location filename="../ui/clips_pane.py"/>
+        <source>This job has no clips.</source>
+        <translation>Cette tâche n’a aucun morceau.</translation>
+    </message>
+    <message>
+        <location filename="../ui/clips_pane.py"/>
+        <source>No audio output device was found: the clip plays silently. Connect headphones or speakers and press Play again.</source>
+        <translation>Aucune sortie audio trouvée : le morceau est lu sans son. Branchez un casque ou des haut-parleurs et appuyez à nouveau sur Lecture.</translation>
+    </message>
+    <message>
+        <location filename="../ui/clips_pane.py"/>
+        <source>Nothing to play yet: select a job with clips.</source>
+        <translation>Rien à lire pour l’instant : sélectionnez une tâche qui a des morceaux.</translation>
+    </message>
+    <message>
+        <location filename="../ui/clips_pane.py"/>
+        <source>Play two clips first; then this swaps between them.</source>
+        <translation>Lisez d’abord deux morceaux ; cette commande passera ensuite de l’un à l’autre.</translation>
+    </message>
+</context>
+<context>
+    <name>Drops</name>
+    <message>
+        <location filename="../ui/drops.py"/>
+        <source>{name} is not a text file with audio ids (.txt or .csv).</source>
+        <translation>{name} n’est pas un fichier texte d’identifiants audio (.txt ou .csv).</translation>
+    </message>
+    <message>
+        <location filename="../ui/drops.py"/>
+        <source>{name} is too large ({size} MB): a list of audio ids is a text file of at most {limit} MB.</source>
+        <translation>{name} est trop volumineux ({size} Mo) : une liste d’identifiants audio est un fichier texte de {limit} Mo au plus.</translation>
+    </message>
+    <message>
+        <location filename="../ui/drops.py"/>
+        <source>Could not read {name}: {reason}</source>
+        <translation>Impossible de lire {name} : {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <location filename="../ui/help.py"/>
+        <source>
+&lt;h3&gt;Where an audio id comes from&lt;/h3&gt;
+&lt;p&gt;Cover Desktop makes covers of audio you have &lt;b&gt;already uploaded&lt;/b&gt; to the music service. Each upload
+gets an &lt;i&gt;audio id&lt;/i&gt;; that id is what you type or drop here.&lt;/p&gt;
+&lt;ol&gt;
+&lt;li&gt;Upload your piece on the service's website or through its upload API. It must be
+&lt;b&gt;6 to 60 seconds&lt;/b&gt; long; longer or shorter uploads are refused with a clear message.&lt;/li&gt;
+&lt;li&gt;Copy the id the service shows for the upload, e.g. &lt;code&gt;aud123456789&lt;/code&gt;, or copy the upload's
+link: the id is picked out of links like &lt;code&gt;https://…/song/&amp;lt;id&amp;gt;&lt;/code&gt;.&lt;/li&gt;
+&lt;li&gt;Paste it into &lt;b&gt;Audio id&lt;/b&gt;, or drop the link or a text file with many ids on the window.
+Several ids become a batch, one job each, and you see the cost before anything is sent.&lt;/li&gt;
+&lt;/ol&gt;
+&lt;p&gt;Each job costs 5–12 credits. On the built-in demo server (no key set) everything is free: ids that
+start with &lt;code&gt;aud&lt;/code&gt; or &lt;code&gt;demo-&lt;/code&gt; work there.&lt;/p&gt;
+</source>
+        <translation>
+&lt;h3&gt;D’où vient un identifiant audio&lt;/h3&gt;
+&lt;p&gt;Cover Desktop fait des reprises d’un audio que vous avez &lt;b&gt;déjà envoyé&lt;/b&gt; au service musical. Chaque envoi
+reçoit un &lt;i&gt;identifiant audio&lt;/i&gt; ; c’est cet identifiant que vous saisissez ou déposez ici.&lt;/p&gt;
+&lt;ol&gt;
+&lt;li&gt;Envoyez votre morceau sur le site du service ou par son API d’envoi. Il doit durer
+&lt;b&gt;de 6 à 60 secondes&lt;/b&gt; ; un envoi plus long ou plus court est refusé avec un message clair.&lt;/li&gt;
+&lt;li&gt;Copiez l’identifiant que le service affiche pour l’envoi, par exemple &lt;code&gt;aud123456789&lt;/code&gt;, ou copiez le lien
+de l’envoi : l’identifiant est extrait des liens comme &lt;code&gt;https://…/song/&amp;lt;id&amp;gt;&lt;/code&gt;.&lt;/li&gt;
+&lt;li&gt;Collez-le dans &lt;b&gt;Identifiant audio&lt;/b&gt;, ou déposez le lien ou un fichier texte contenant plusieurs identifiants sur la fenêtre.
+Plusieurs identifiants forment un lot, une tâche chacun, et vous voyez le coût avant tout envoi.&lt;/li&gt;
+&lt;/ol&gt;
+&lt;p&gt;Chaque tâche coûte de 5 à 12 crédits. Sur le serveur de démonstration intégré (sans clé), tout est gratuit : les identifiants
+qui commencent par &lt;code&gt;aud&lt;/code&gt; ou &lt;code&gt;demo-&lt;/code&gt; y fonctionnent.&lt;/p&gt;
+</translation>
+    </message>
+    <message>
+        <location filename="../ui/help.py"/>
+        <source>Submit (in the audio id field)</source>
+        <translation>Envoyer (dans le champ de l’identifiant audio)</translation>
+    </message>
+    <message>
+        <location filename="../ui/help.py"/>
+        <source>Remove the selected job (in the job list)</source>
+        <translation>Retirer la tâche sélectionnée (dans la liste des tâches)</translation>
+    </message>
+    <message>
+        <location filename="../ui/help.py"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location filename="../ui/help.py"/>
+        <source>Single-letter keys never fire while you type in a text field.</source>
+        <translation>Les touches d’une seule lettre n’agissent jamais pendant la saisie dans un champ de texte.</translation>
+    </message>
+    <message>
+        <location filename="../ui/help.py"/>
+        <source>How to get an audio id</source>
+        <translation>Obtenir un identifiant audio</translation>
+    </message>
+</context>
+<context>
+    <name>JobService</name>
+    <message>
+        <location filename="../jobs/service.py"/>
+        <source>The app stopped while this job was being submitted, so it is not known whether the service created it. Check your account before submitting again.</source>
+        <translation>L’application s’est arrêtée pendant l’envoi de cette tâche : on ne sait pas si le service l’a créée. Vérifiez votre compte avant de l’envoyer à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../jobs/service.py"/>
+        <source>The service accepted this job as task {task_id}, but the job history could not save it ({why}). The app keeps following it; copy the task id to be safe.</source>
+        <translation>Le service a accepté cette tâche sous l’identifiant {task_id}, mais l’historique n’a pas pu l’enregistrer ({why}). L’application continue de la suivre ; copiez l’identifiant par prudence.</translation>
+    </message>
+    <message>
+        <location filename="../jobs/service.py"/>
+        <source>The service's answer to the submit was lost ({why}). The job may have been created and charged; check your account before submitting again.</source>
+        <translation>La réponse du service à l’envoi s’est perdue ({why}). La tâche a peut-être été créée et facturée ; vérifiez votre compte avant de l’envoyer à nouveau.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../jobs/service.py"/>
+        <source>%n job(s) submitted.</source>
+        <translation>
+            <numerusform>%n tâche envoyée.</numerusform>
+            <numerusform>%n tâches envoyées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../jobs/service.py"/>
+        <source>{submitted} of %n job(s) submitted.</source>
+        <translation>
+            <numerusform>{submitted} tâche sur %n envoyée.</numerusform>
+            <numerusform>{submitted} tâches sur %n envoyées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../jobs/service.py"/>
+        <source>Stopped: %n not sent.</source>
+        <translation>
+            <numerusform>Arrêt : %n non envoyée.</numerusform>
+            <numerusform>Arrêt : %n non envoyées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../jobs/service.py"/>
+        <source>%n not tried.</source>
+        <translation>
+            <numerusform>%n non tentée.</numerusform>
+            <numerusform>%n non tentées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../jobs/service.py"/>
+        <source>Will keep checking.</source>
+        <translation>La vérification continue.</translation>
+    </message>
+    <message>
+        <location filename="../jobs/service.py"/>
+        <source>No result after {minutes} min. Use “Retry polling” to keep waiting.</source>
+        <translation>Aucun résultat après {minutes} min. Utilisez « Relancer le suivi » pour attendre encore.</translation>
+    </message>
+    <message>
+        <location filename="../jobs/service.py"/>
+        <source>Retrying in {seconds} s (try {attempt} of {attempts}).</source>
+        <translation>Nouvel essai dans {seconds} s (essai {attempt} sur {attempts}).</translation>
+    </message>
+    <message>
+        <location filename="../jobs/service.py"/>
+        <source>Could not save the job history: {reason}</source>
+        <translation>Impossible d’enregistrer l’historique des tâches : {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>JobState</name>
+    <message>
+        <location filename="../ui/jobs_model.py"/>
+        <source>Submitting…</source>
+        <translation>Envoi…</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_model.py"/>
+        <source>Running</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_model.py"/>
+        <source>Complete</source>
+        <translation>Terminée</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_model.py"/>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_model.py"/>
+        <source>Timed out — retry?</source>
+        <translation>Délai dépassé — réessayer ?</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_model.py"/>
+        <source>Submit unconfirmed</source>
+        <translation>Envoi non confirmé</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_model.py"/>
+        <source>Queued</source>
+        <translation>En file d’attente</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_model.py"/>
+        <source>Processing</source>
+        <translation>En traitement</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_model.py"/>
+        <source>Streaming first results</source>
+        <translation>Premiers résultats en cours d’arrivée</translation>
+    </message>
+</context>
+<context>
+    <name>JobsModel</name>
+    <message numerus="yes">
+        <location filename="../ui/jobs_model.py"/>
+        <source>%n clip(s)</source>
+        <translation>
+            <numerusform>%n morceau</numerusform>
+            <numerusform>%n morceaux</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_model.py"/>
+        <source>no credits</source>
+        <translation>aucun crédit</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_model.py"/>
+        <source>{low}–{high} credits</source>
+        <translation>{low} à {high} crédits</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_model.py"/>
+        <source>{jobs} × {low}–{high} = {total_low}–{total_high} credits</source>
+        <translation>{jobs} × {low}–{high} = {total_low} à {total_high} crédits</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_model.py"/>
+        <source>{day} {time}</source>
+        <translation>{day} {time}</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_model.py"/>
+        <source>custom</source>
+        <translation>personnalisée</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_model.py"/>
+        <source>plain cover</source>
+        <translation>reprise simple</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_model.py"/>
+        <source>Task id: {task_id}</source>
+        <translation>Identifiant de tâche : {task_id}</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_model.py"/>
+        <source>(not yet)</source>
+        <translation>(pas encore)</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_model.py"/>
+        <source>Status: {status}</source>
+        <translation>État : {status}</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_model.py"/>
+        <source>History: {steps}</source>
+        <translation>Historique : {steps}</translation>
+    </message>
+</context>
+<context>
+    <name>JobsPane</name>
+    <message>
+        <location filename="../ui/jobs_pane.py"/>
+        <source>Jobs</source>
+        <translation>Tâches</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_pane.py"/>
+        <source>No jobs yet. Enter an audio id above and press Submit — or drop song links or a list of ids anywhere on this window.</source>
+        <translation>Aucune tâche pour l’instant. Saisissez un identifiant audio ci-dessus et appuyez sur Envoyer — ou déposez des liens de chansons ou une liste d’identifiants n’importe où sur cette fenêtre.</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_pane.py"/>
+        <source>Copy task id</source>
+        <translation>Copier l’identifiant de tâche</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_pane.py"/>
+        <source>Retry polling</source>
+        <translation>Relancer le suivi</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_pane.py"/>
+        <source>Resubmit with same settings…</source>
+        <translation>Renvoyer avec les mêmes réglages…</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_pane.py"/>
+        <source>Edit in form</source>
+        <translation>Modifier dans le formulaire</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_pane.py"/>
+        <source>Remove from history…</source>
+        <translation>Retirer de l’historique…</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_pane.py"/>
+        <source>Copied task id {task_id}.</source>
+        <translation>Identifiant de tâche {task_id} copié.</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_pane.py"/>
+        <source>Checking {task_id} again.</source>
+        <translation>Nouvelle vérification de {task_id}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_pane.py"/>
+        <source>Resubmit job</source>
+        <translation>Renvoyer la tâche</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_pane.py"/>
+        <source>Submit {audio_id} again with the same settings?</source>
+        <translation>Envoyer à nouveau {audio_id} avec les mêmes réglages ?</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_pane.py"/>
+        <source>This makes a new job and costs {credits}.</source>
+        <translation>Cela crée une nouvelle tâche et coûte {credits}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_pane.py"/>
+        <source>Resubmit</source>
+        <translation>Renvoyer</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_pane.py"/>
+        <source>Its saved clip files stay in {folder} (Help → Open the clips folder).</source>
+        <translation>Ses morceaux enregistrés restent dans {folder} (Aide → Ouvrir le dossier des morceaux).</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_pane.py"/>
+        <source>It is still running: the app will stop following it.</source>
+        <translation>Elle est encore en cours : l’application cessera de la suivre.</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_pane.py"/>
+        <source>Removed from the history. The clip files are still in {folder}.</source>
+        <translation>Retirée de l’historique. Les fichiers des morceaux sont toujours dans {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_pane.py"/>
+        <source>Removed from the history.</source>
+        <translation>Retirée de l’historique.</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_pane.py"/>
+        <source>Remove job</source>
+        <translation>Retirer la tâche</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_pane.py"/>
+        <source>Remove {audio_id} from the history?</source>
+        <translation>Retirer {audio_id} de l’historique ?</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_pane.py"/>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryBar</name>
+    <message>
+        <location filename="../ui/library_bar.py"/>
+        <source>Search the clips</source>
+        <translation>Rechercher dans les morceaux</translation>
+    </message>
+    <message>
+        <location filename="../ui/library_bar.py"/>
+        <source>Search title, style, audio id, task id, lyrics…</source>
+        <translation>Rechercher un titre, un style, un identifiant audio ou de tâche, des paroles…</translation>
+    </message>
+    <message>
+        <location filename="../ui/library_bar.py"/>
+        <source>Favourites</source>
+        <translation>Favoris</translation>
+    </message>
+    <message>
+        <location filename="../ui/library_bar.py"/>
+        <source>Only the clips you marked as favourites</source>
+        <translation>Seulement les morceaux que vous avez mis en favoris</translation>
+    </message>
+    <message>
+        <location filename="../ui/library_bar.py"/>
+        <source>Fewest stars shown</source>
+        <translation>Nombre minimal d’étoiles</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/library_bar.py"/>
+        <source>%n+ star(s)</source>
+        <translation>
+            <numerusform>%n étoile et +</numerusform>
+            <numerusform>%n étoiles et +</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/library_bar.py"/>
+        <source>Job status</source>
+        <translation>État de la tâche</translation>
+    </message>
+    <message>
+        <location filename="../ui/library_bar.py"/>
+        <source>When the job was made</source>
+        <translation>Date de création de la tâche</translation>
+    </message>
+    <message>
+        <location filename="../ui/library_bar.py"/>
+        <source>Sort by</source>
+        <translation>Trier par</translation>
+    </message>
+    <message>
+        <location filename="../ui/library_bar.py"/>
+        <source>Newest, longest or best first / the other way round</source>
+        <translation>Les plus récents, longs ou mieux notés d’abord / dans l’autre sens</translation>
+    </message>
+    <message>
+        <location filename="../ui/library_bar.py"/>
+        <source>Trash</source>
+        <translation>Corbeille</translation>
+    </message>
+    <message>
+        <location filename="../ui/library_bar.py"/>
+        <source>Clips you put in the trash: restore them, or empty the trash for good</source>
+        <translation>Les morceaux mis à la corbeille : restaurez-les, ou videz la corbeille définitivement</translation>
+    </message>
+    <message>
+        <location filename="../ui/library_bar.py"/>
+        <source>Playlist…</source>
+        <translation>Liste de lecture…</translation>
+    </message>
+    <message>
+        <location filename="../ui/library_bar.py"/>
+        <source>Save what is listed as an M3U8 playlist</source>
+        <translation>Enregistrer ce qui est affiché comme liste de lecture M3U8</translation>
+    </message>
+    <message>
+        <location filename="../ui/library_bar.py"/>
+        <source>Empty trash…</source>
+        <translation>Vider la corbeille…</translation>
+    </message>
+    <message>
+        <location filename="../ui/library_bar.py"/>
+        <source>Ascending</source>
+        <translation>Croissant</translation>
+    </message>
+    <message>
+        <location filename="../ui/library_bar.py"/>
+        <source>Descending</source>
+        <translation>Décroissant</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryView</name>
+    <message>
+        <location filename="../ui/library_bar.py"/>
+        <source>Any rating</source>
+        <translation>Toutes les notes</translation>
+    </message>
+    <message>
+        <location filename="../ui/library_view.py"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../ui/library_view.py"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location filename="../ui/library_view.py"/>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <location filename="../ui/library_view.py"/>
+        <source>Rating</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../ui/library_view.py"/>
+        <source>Any time</source>
+        <translation>Toutes les dates</translation>
+    </message>
+    <message>
+        <location filename="../ui/library_view.py"/>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+        <location filename="../ui/library_view.py"/>
+        <source>Last 7 days</source>
+        <translation>7 derniers jours</translation>
+    </message>
+    <message>
+        <location filename="../ui/library_view.py"/>
+        <source>Last 30 days</source>
+        <translation>30 derniers jours</translation>
+    </message>
+    <message>
+        <location filename="../ui/library_view.py"/>
+        <source>Last year</source>
+        <translation>Dernière année</translation>
+    </message>
+    <message>
+        <location filename="../ui/library_view.py"/>
+        <source>Any status</source>
+        <translation>Tous les états</translation>
+    </message>
+    <message>
+        <location filename="../ui/library_view.py"/>
+        <source>Complete</source>
+        <translation>Terminée</translation>
+    </message>
+    <message>
+        <location filename="../ui/library_view.py"/>
+        <source>Running</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <location filename="../ui/library_view.py"/>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+</context>
+<context>
+    <name>MediaLibrary</name>
+    <message>
+        <location filename="../media/library.py"/>
+        <source>Could not write the file: {reason}</source>
+        <translation>Impossible d’écrire le fichier : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../media/library.py"/>
+        <source>The audio could not be fetched.</source>
+        <translation>Impossible de récupérer l’audio.</translation>
+    </message>
+    <message>
+        <location filename="../media/library.py"/>
+        <source>The cover could not be fetched.</source>
+        <translation>Impossible de récupérer la pochette.</translation>
+    </message>
+</context>
+<context>
+    <name>PauseReason</name>
+    <message>
+        <location filename="../ui/status.py"/>
+        <source>Paused</source>
+        <translation>En pause</translation>
+    </message>
+    <message>
+        <location filename="../ui/status.py"/>
+        <source>Polling paused</source>
+        <translation>Suivi en pause</translation>
+    </message>
+    <message>
+        <location filename="../ui/status.py"/>
+        <source>The API key was not accepted</source>
+        <translation>La clé d’API a été refusée</translation>
+    </message>
+    <message>
+        <location filename="../ui/status.py"/>
+        <source>The key is not sent over plain http</source>
+        <translation>La clé n’est pas envoyée en http non chiffré</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerBar</name>
+    <message>
+        <location filename="../ui/player_bar.py"/>
+        <source>Repeat: off</source>
+        <translation>Répéter : non</translation>
+    </message>
+    <message>
+        <location filename="../ui/player_bar.py"/>
+        <source>Repeat: all</source>
+        <translation>Répéter : tout</translation>
+    </message>
+    <message>
+        <location filename="../ui/player_bar.py"/>
+        <source>Repeat: one</source>
+        <translation>Répéter : un</translation>
+    </message>
+    <message>
+        <location filename="../ui/player_bar.py"/>
+        <source>Nothing loaded</source>
+        <translation>Rien de chargé</translation>
+    </message>
+    <message>
+        <location filename="../ui/player_bar.py"/>
+        <source>Now playing</source>
+        <translation>En cours de lecture</translation>
+    </message>
+    <message>
+        <location filename="../ui/player_bar.py"/>
+        <source>Previous clip</source>
+        <translation>Morceau précédent</translation>
+    </message>
+    <message>
+        <location filename="../ui/player_bar.py"/>
+        <source>Play / pause</source>
+        <translation>Lecture / pause</translation>
+    </message>
+    <message>
+        <location filename="../ui/player_bar.py"/>
+        <source>Next clip</source>
+        <translation>Morceau suivant</translation>
+    </message>
+    <message>
+        <location filename="../ui/player_bar.py"/>
+        <source>Playback position</source>
+        <translation>Position de lecture</translation>
+    </message>
+    <message>
+        <location filename="../ui/player_bar.py"/>
+        <source>Click to jump there, drag to seek; Shift+drag marks a loop</source>
+        <translation>Cliquez pour y aller, faites glisser pour vous déplacer ; Maj+glisser marque une boucle</translation>
+    </message>
+    <message>
+        <location filename="../ui/player_bar.py"/>
+        <source>Repeat: off, all, one</source>
+        <translation>Répéter : non, tout, un</translation>
+    </message>
+    <message>
+        <location filename="../ui/player_bar.py"/>
+        <source>A/B: a clip of the same job starts at the same position</source>
+        <translation>A/B : un morceau de la même tâche démarre à la même position</translation>
+    </message>
+    <message>
+        <location filename="../ui/player_bar.py"/>
+        <source>Volume</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <location filename="../ui/player_bar.py"/>
+        <source>Play / pause ({keys}). No audio output device was found: playback is silent.</source>
+        <translation>Lecture / pause ({keys}). Aucune sortie audio trouvée : la lecture est muette.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../ui/settings_dialog.py"/>
+        <source>Settings</source>
+        <translation>Réglages</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py"/>
+        <source>API key</source>
+        <translation>Clé d’API</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py"/>
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py"/>
+        <source>Test key</source>
+        <translation>Tester la clé</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py"/>
+        <source>in your system keyring</source>
+        <translation>dans le trousseau de votre système</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py"/>
+        <source>in COVER_DESKTOP_API_KEY</source>
+        <translation>dans COVER_DESKTOP_API_KEY</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py"/>
+        <source>in a file only you can read</source>
+        <translation>dans un fichier que vous seul pouvez lire</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py"/>
+        <source>privately</source>
+        <translation>en privé</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py"/>
+        <source>Keys look like aio_… Yours is kept {where}, and sent only to the service's API, never to the hosts that serve audio and covers.</source>
+        <translation>Les clés ressemblent à aio_… La vôtre est gardée {where}, et n’est envoyée qu’à l’API du service, jamais aux serveurs qui fournissent l’audio et les pochettes.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py"/>
+        <source>The key comes from COVER_DESKTOP_API_KEY and is used as it is.</source>
+        <translation>La clé vient de COVER_DESKTOP_API_KEY et est utilisée telle quelle.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py"/>
+        <source>Use the built-in demo server (no key, no credits, no network)</source>
+        <translation>Utiliser le serveur de démonstration intégré (sans clé, sans crédits, sans réseau)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py"/>
+        <source>Base URL</source>
+        <translation>URL de base</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py"/>
+        <source>Send my key over plain http anyway</source>
+        <translation>Envoyer quand même ma clé en http non chiffré</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py"/>
+        <source>no budget</source>
+        <translation>pas de budget</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py"/>
+        <source> credits</source>
+        <translation> crédits</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py"/>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py"/>
+        <source>Save clips to</source>
+        <translation>Enregistrer les morceaux dans</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py"/>
+        <source>written into the tags of saved clips</source>
+        <translation>écrit dans les étiquettes des morceaux enregistrés</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py"/>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py"/>
+        <source>As the system ({language})</source>
+        <translation>Comme le système ({language})</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py"/>
+        <source>Check jobs every</source>
+        <translation>Vérifier les tâches toutes les</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py"/>
+        <source>Monthly budget</source>
+        <translation>Budget mensuel</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py"/>
+        <source>Artist</source>
+        <translation>Artiste</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py"/>
+        <source>File names</source>
+        <translation>Noms de fichiers</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py"/>
+        <source>This address is plain http://: your key would travel unencrypted, readable by anyone on the way. Use https:// unless it is your own machine or network.</source>
+        <translation>Cette adresse est en http:// simple : votre clé circulerait sans chiffrement, lisible par quiconque sur le trajet. Utilisez https:// sauf s’il s’agit de votre propre machine ou réseau.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py"/>
+        <source>For example: {name}</source>
+        <translation>Par exemple : {name}</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py"/>
+        <source>{variable} chooses the language while it is set.</source>
+        <translation>{variable} choisit la langue tant qu’elle est définie.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py"/>
+        <source>The app speaks {language} from its next start.</source>
+        <translation>L’application parlera {language} à son prochain démarrage.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py"/>
+        <source>The demo server takes any key and costs nothing: there is nothing to test.</source>
+        <translation>Le serveur de démonstration accepte toute clé et ne coûte rien : il n’y a rien à tester.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py"/>
+        <source>Checking… (this costs no credits)</source>
+        <translation>Vérification… (cela ne coûte aucun crédit)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py"/>
+        <source>Tick “Send my key over plain http anyway” or use an https:// address.</source>
+        <translation>Cochez « Envoyer quand même ma clé en http non chiffré » ou utilisez une adresse https://.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <location filename="../ui/status.py"/>
+        <source>not checked yet</source>
+        <translation>pas encore vérifié</translation>
+    </message>
+    <message>
+        <location filename="../ui/status.py"/>
+        <source>unreachable</source>
+        <translation>injoignable</translation>
+    </message>
+    <message>
+        <location filename="../ui/status.py"/>
+        <source>Polling paused: {reason}</source>
+        <translation>Suivi en pause : {reason}</translation>
+    </message>
+</context>
+</TS>
