@@ -40,10 +40,10 @@ class InstanceGuard(QObject):
     def acquire(self) -> bool:
         """True for the first copy on this profile; it then listens for later launches."""
         if not self.lock.tryLock(200):
-            if self.lock.error() != QLockFile.LockError.PermissionError:
-                return False
-            # a profile folder that cannot be written must not stop the app (its history is then kept in
-            # memory): the lock goes to the temporary folder, under the profile's name
+            if self.lock.error() == QLockFile.LockError.LockFailedError:
+                return False   # held by a running copy
+            # a profile folder that cannot be written (or made) must not stop the app (its history is then
+            # kept in memory): the lock goes to the temporary folder, under the profile's name
             if _answers(self.name):
                 return False
             fallback = Path(tempfile.gettempdir()) / f"{self.name}-{os.getuid() if hasattr(os, 'getuid') else 0}.lock"

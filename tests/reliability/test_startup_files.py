@@ -101,14 +101,14 @@ def test_a_damaged_settings_file_gives_defaults_and_says_which_setting(tmp_path,
         assert len(re.findall(r"GET /api/v1/audio/music/upload-cover/status", log)) <= 3
 
 
-@pytest.mark.parametrize("folder", ["profile", "demo history"])
+@pytest.mark.parametrize("folder", ["data home", "profile", "demo history"])
 def test_a_data_folder_that_cannot_be_written_keeps_the_session_in_memory(tmp_path, folder):
     prefix = unprivileged()
     if prefix is None:
         pytest.skip("running as root without setpriv: folder permissions cannot be made to apply")
     profile = Profile(tmp_path / "profile")
     profile.write_settings(FAST_POLLS)
-    locked = profile.data if folder == "profile" else profile.data / "demo"
+    locked = {"data home": profile.data.parent, "profile": profile.data, "demo history": profile.data / "demo"}[folder]
     locked.mkdir(parents=True)
     locked.chmod(0o500)
     try:
