@@ -81,6 +81,22 @@
             <numerusform>%n clips</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/jobs_model.py"/>
+        <source>%n credit(s)</source>
+        <translation>
+            <numerusform>%n credit</numerusform>
+            <numerusform>%n credits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/jobs_model.py"/>
+        <source>up to %n credit(s) unconfirmed</source>
+        <translation>
+            <numerusform>up to %n credit unconfirmed</numerusform>
+            <numerusform>up to %n credits unconfirmed</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>LibraryBar</name>
@@ -90,6 +106,103 @@
         <translation>
             <numerusform>%n+ star</numerusform>
             <numerusform>%n+ stars</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <location filename="../ui/main_window.py"/>
+        <source>Monthly budget: %n credit(s)</source>
+        <translation type="vanished">
+            <numerusform>Monthly budget: %n credit</numerusform>
+            <numerusform>Monthly budget: %n credits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/main_window.py"/>
+        <source>%n credit(s)</source>
+        <translation type="vanished">
+            <numerusform>%n credit</numerusform>
+            <numerusform>%n credits</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message numerus="yes">
+        <location filename="../ui/menus.py"/>
+        <source>%n star(s)</source>
+        <translation type="vanished">
+            <numerusform>%n star</numerusform>
+            <numerusform>%n stars</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/menus.py"/>
+        <source>%n star(s), then the next clip</source>
+        <translation type="vanished">
+            <numerusform>%n star, then the next clip</numerusform>
+            <numerusform>%n stars, then the next clip</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SubmitPane</name>
+    <message numerus="yes">
+        <location filename="../ui/submit_pane.py"/>
+        <source>{shown} and %n more</source>
+        <translation type="vanished">
+            <numerusform>{shown} and %n more</numerusform>
+            <numerusform>{shown} and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/submit_pane.py"/>
+        <source>%n minute(s)</source>
+        <translation type="vanished">
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/submit_pane.py"/>
+        <source>%n line(s) not understood as an id, left out: {lines}.</source>
+        <translation type="vanished">
+            <numerusform>%n line not understood as an id, left out: {lines}.</numerusform>
+            <numerusform>%n lines not understood as an id, left out: {lines}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/submit_pane.py"/>
+        <source>Submit %n job(s), one per audio id, with the settings in the form?</source>
+        <translation type="vanished">
+            <numerusform>Submit %n job, one per audio id, with the settings in the form?</numerusform>
+            <numerusform>Submit %n jobs, one per audio id, with the settings in the form?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/submit_pane.py"/>
+        <source>Submit %n job(s)</source>
+        <translation type="vanished">
+            <numerusform>Submit %n job</numerusform>
+            <numerusform>Submit %n jobs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/submit_pane.py"/>
+        <source>Submit %n job(s): {label}?</source>
+        <translation type="vanished">
+            <numerusform>Submit %n job: {label}?</numerusform>
+            <numerusform>Submit %n jobs: {label}?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/submit_pane.py"/>
+        <source>Submitting %n job(s)…</source>
+        <translation type="vanished">
+            <numerusform>Submitting %n job…</numerusform>
+            <numerusform>Submitting %n jobs…</numerusform>
         </translation>
     </message>
 </context>

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 
 from ..api.models import CREDITS_MAX, CREDITS_MIN
 from ..i18n import QT_TRANSLATE_NOOP, translate, translate_marked
+from ..jobs.ledger import CreditRange
 from ..jobs.model import Job
 
 Index = QModelIndex | QPersistentModelIndex   # what Qt hands to the overrides
@@ -43,12 +44,30 @@ def clips_text(n: int) -> str:
     return translate("JobsModel", "%n clip(s)", None, n)
 
 
+def range_text(credits: CreditRange) -> str:
+    """jobs.ledger's CreditRange.text in the user's language: "5–12 credits", "12 credits", "no credits"."""
+    if not credits:
+        return translate("JobsModel", "no credits")
+    if credits.lo == credits.hi:
+        return translate("JobsModel", "%n credit(s)", None, credits.hi)
+    return translate("JobsModel", "{low}\u2013{high} credits").format(low=credits.lo, high=credits.hi)
+
+
+def spent_text(known: CreditRange, maybe: CreditRange) -> str:
+    """jobs.ledger's spent_text in the user's language: "10–24 credits + up to 12 unconfirmed"."""
+    if not maybe:
+        return range_text(known)
+    if not known:
+        return translate("JobsModel", "up to %n credit(s) unconfirmed", None, maybe.hi)
+    return translate("JobsModel", "{spent} + up to {most} unconfirmed").format(spent=range_text(known), most=maybe.hi)
+
+
 def cost_text(n: int) -> str:
     """What ``n`` submits cost, as jobs.ledger.credit_text says it, in the user's language."""
     if n <= 0:
         return translate("JobsModel", "no credits")
     if n == 1:
-        return translate("JobsModel", "{low}\u2013{high} credits").format(low=CREDITS_MIN, high=CREDITS_MAX)
+        return range_text(CreditRange.jobs(1))
     return translate("JobsModel", "{jobs} \u00d7 {low}\u2013{high} = {total_low}\u2013{total_high} credits").format(
         jobs=n, low=CREDITS_MIN, high=CREDITS_MAX, total_low=n * CREDITS_MIN, total_high=n * CREDITS_MAX)
 

@@ -13,13 +13,15 @@ from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QWidget
 from cover_desktop import i18n
 from cover_desktop.api.models import CoverRequest
 from cover_desktop.i18n import ENV_LANGUAGE, choose
+from cover_desktop.jobs.ledger import CreditRange, credit_text
+from cover_desktop.jobs.ledger import spent_text as ledger_spent_text
 from cover_desktop.jobs.model import Job, JobState
 from cover_desktop.jobs.service import BatchResult
 from cover_desktop.settings import Secret, Settings
 from cover_desktop.ui.clip_details import _size
 from cover_desktop.ui.drops import read_file
 from cover_desktop.ui.form import CoverForm
-from cover_desktop.ui.jobs_model import clips_text, cost_text, fmt_when, job_summary
+from cover_desktop.ui.jobs_model import clips_text, cost_text, fmt_when, job_summary, range_text, spent_text
 from cover_desktop.ui.settings_dialog import SettingsDialog
 from helpers import find, jobs, rows, run, submit, until
 
@@ -74,6 +76,16 @@ def test_english_plurals_and_french_ones(french):
     assert BatchResult(3, submitted=3).summary() == "3 t\u00e2ches envoy\u00e9es."
     assert BatchResult(1, submitted=1).summary() == "1 t\u00e2che envoy\u00e9e."
     assert cost_text(1) == f"5 \u00e0 12{NB}cr\u00e9dits"
+
+
+def test_the_words_for_credits_are_the_ledgers_in_english():
+    """jobs.ledger writes credit ranges in one place; the window's translatable words must say the same."""
+    assert [cost_text(n) for n in (0, 1, 3)] == [credit_text(n) for n in (0, 1, 3)]
+    for known, maybe in ((CreditRange(5, 12), CreditRange()), (CreditRange(), CreditRange(0, 24)),
+                         (CreditRange(10, 24), CreditRange(0, 12)), (CreditRange(12, 12), CreditRange()),
+                         (CreditRange(1, 1), CreditRange()), (CreditRange(), CreditRange())):
+        assert spent_text(known, maybe) == ledger_spent_text(known, maybe)
+    assert range_text(CreditRange(12, 12)) == CreditRange(12, 12).text()
 
 
 def test_english_plurals():
