@@ -162,13 +162,18 @@ class CoverForm(QWidget):
         self.advanced.toggled.connect(self._advanced_toggled)
         self.submit.clicked.connect(self.submitRequested)
         # type an id, press Enter: the shortest path, as in any search field
-        self.audio_id.returnPressed.connect(self.submitRequested)
+        # Enter in a one-line field sends, as in any dialog (a completer's open list takes Enter first)
+        for line in (self.audio_id, self.style_edit, self.title_edit):
+            line.returnPressed.connect(self.submitRequested)
         self.prompt.textChanged.connect(self._count)
         for w, name in ((self.audio_id, "audio_id"), (self.style_edit, "style"), (self.title_edit, "title"),
                         (self.callback, "callback_url")):
             w.textChanged.connect(lambda _t, n=name: self._clear(n))
         self.prompt.textChanged.connect(lambda: self._clear("prompt"))
         self.custom.toggled.connect(lambda _on: self._clear(""))
+        self._busy = False
+        for signal in (self.audio_id.textChanged, self.styles_edit.textChanged, self.matrix.toggled):
+            signal.connect(self._update_submit)
         self._custom_toggled(False)
         self._count()
 
@@ -240,8 +245,20 @@ class CoverForm(QWidget):
             label.hide()
 
     def set_busy(self, busy: bool, text: str = "Submitting\u2026") -> None:
+        self._busy = busy
         self.submit.setEnabled(not busy)
-        self.submit.setText(text if busy else SUBMIT_TEXT)
+        self.submit.setText(text if busy else self.submit_text())
+
+    def submit_text(self) -> str:
+        """What Submit will cost: one job, or every job of the matrix the form describes."""
+        plan = self.matrix_plan()
+        if plan is None or len(plan.requests) <= 1:
+            return SUBMIT_TEXT
+        return f"Submit {len(plan.requests)} jobs  \u00b7  {plan.cost_text}"
+
+    def _update_submit(self) -> None:
+        if not self._busy:
+            self.submit.setText(self.submit_text())
 
     def _clear(self, name: str) -> None:
         label = self.errors.get(name)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -25,6 +25,7 @@ from ..tasks import TaskSet
 from .delegates import JobDelegate
 from .dialogs import confirm
 from .jobs_model import JobsModel, cost_text
+from .widgets import widget_shortcut
 
 
 class JobsPane(QWidget):
@@ -56,8 +57,7 @@ class JobsPane(QWidget):
         self.view.customContextMenuRequested.connect(self._menu)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         self.view.setMinimumHeight(110)
-        QShortcut(QKeySequence.StandardKey.Delete, self.view, self.remove_selected,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        widget_shortcut(QKeySequence.StandardKey.Delete, self.view, self.remove_selected)
         self.empty = QLabel(translate("JobsPane", "No jobs yet. Enter an audio id above and press Submit \u2014 "
                                                   "or drop song links or a list of ids anywhere on this window."))
         self.empty.setObjectName("jobsEmpty")

@@ -15,6 +15,7 @@ from .clips_pane import ClipsPane
 from .help import show_audio_id_help, show_shortcuts
 from .jobs_pane import JobsPane
 from .submit_pane import SubmitPane
+from .widgets import widget_shortcut
 
 
 class MenuHost(Protocol):
@@ -111,6 +112,8 @@ def build_menus(win: MenuHost, window: QMainWindow) -> dict[str, QAction]:
     add(clips, "Re&try download", ca.retry_download, name="retryDownloadAction")
     clips.addSeparator()
     add(clips, "Move to the &trash", ca.trash, name="trashAction")
+    # Delete in the clip list trashes the selected clips (in the job list it removes the job): each list its own
+    widget_shortcut(QKeySequence.StandardKey.Delete, cp.view, ca.trash)
     add(clips, "Restore from the trash", ca.restore, name="restoreAction")
     clips.addSeparator()
     add(clips, "Show &all clips", cp.library_button.toggle, "Ctrl+L", "libraryAction")

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QWidget
 
 
 def section_label(text: str) -> QLabel:
@@ -12,3 +16,13 @@ def section_label(text: str) -> QLabel:
     f.setPointSizeF(f.pointSizeF() * 1.05)
     label.setFont(f)
     return label
+
+
+def widget_shortcut(keys: QKeySequence | QKeySequence.StandardKey | str, widget: QWidget,
+                    slot: Callable[[], object]) -> QShortcut:
+    """A shortcut that fires only while ``widget`` has the focus. (The constructor's ``context`` keyword is
+    silently ignored by PySide6: two lists' Delete keys then clashed window-wide and neither fired.)"""
+    shortcut = QShortcut(QKeySequence(keys), widget)
+    shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+    shortcut.activated.connect(slot)
+    return shortcut

@@ -127,7 +127,7 @@ def test_presets_round_trip_and_styles_used_before_complete(harness, demo, keyed
     button.ask_preset_name()
     assert win.findChild(QInputDialog, "presetNameDialog").isVisible()
     submit(win)
-    run(aloop, until(lambda: demo.submits == 1))
+    run(aloop, until(lambda: demo.submits == 1 and jobs(win)[0].state is JobState.DONE, what="the job done"))
     completer = find(win, "styleEdit", QLineEdit).completer()
     assert "dream pop" in completer.model().stringList(), "a style used before is offered"
     harness.close_all()
@@ -141,7 +141,7 @@ def test_a_job_finishing_while_the_window_is_elsewhere_notifies_and_a_click_sele
     win = harness.window(demo.api_url)
     fill(win, "aud-first")
     submit(win)
-    run(aloop, until(lambda: demo.submits == 1))
+    run(aloop, until(lambda: demo.submits == 1 and find(win, "submitButton").isEnabled(), what="the first"))
     fill(win, "aud-second")
     submit(win)
     run(aloop, until(lambda: demo.submits == 2))
@@ -175,3 +175,22 @@ def test_credit_text_comes_from_one_place(n):
     from cover_desktop.jobs.ledger import credit_text
     from cover_desktop.ui.form import SUBMIT_TEXT
     assert credit_text(n) in SUBMIT_TEXT
+
+
+def test_the_submit_button_shows_what_a_matrix_costs(harness, demo, keyed, aloop):
+    win = harness.window(demo.api_url)
+    button = find(win, "submitButton")
+    assert "5\u201312 credits" in button.text()
+    matrix(win, "aud1 aud2", "pop\nrock\njazz")
+    assert "Submit 6 jobs" in button.text() and "30\u201372 credits" in button.text()
+    find(win, "matrixCheck", QCheckBox).setChecked(False)
+    assert "Submit 6" not in button.text()
+
+
+def test_enter_in_the_title_field_submits_too(harness, demo, keyed, aloop):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    win = harness.window(demo.api_url)
+    fill(win, "aud1", custom=True, prompt="words", title="Night")
+    QTest.keyClick(find(win, "titleEdit", QLineEdit), Qt.Key.Key_Return)
+    run(aloop, until(lambda: demo.submits == 1, what="the submit"))

@@ -191,3 +191,15 @@ def test_details_show_everything_and_keep_your_title_and_notes(harness, demo, ke
     assert not any("every word" in r.body and "Keeper" in r.body for r in demo.requests("api")), \
         "your title and notes are never sent"
     _ = QPoint
+
+
+def test_delete_in_the_clip_list_trashes_the_clip_and_never_removes_a_job(harness, demo, keyed, aloop):
+    win = library(harness, demo, aloop)
+    view = find(win, "clipsView")
+    win.activateWindow()
+    run(aloop, until(win.isActiveWindow, what="the window to be active (shortcuts need it)"))
+    view.setFocus()
+    view.setCurrentIndex(view.model().index(0))
+    QTest.keyClick(view, Qt.Key.Key_Delete)
+    run(aloop, until(lambda: len(titles(win)) == 3, what="the clip in the trash"))
+    assert win.findChild(QMessageBox, "removeConfirm") is None and len(jobs(win)) == 2
