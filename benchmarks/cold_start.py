@@ -1,74 +1,129 @@
-"""Cold start: process launch to a painted main window, Cover Desktop (demo server) vs a bare PySide6
-window, alternating runs in the same session. Prints both and the ratio; asserts nothing.
+"""Cold start: process launch to the first paint of the main window, for a bare PySide6 window and for the
+real app (``cover_desktop.app.main(["--demo"])``, as the launcher runs it) on an empty profile and on a
+profile holding 10,000 clips. Runs alternate in the same session; a paint event on the main window is the
+finish line for both. Prints the medians and ratios; asserts nothing.
 
-    python benchmarks/cold_start.py [runs]
+    python benchmarks/cold_start.py [runs] [--imports]
+
+``--imports`` also lists the biggest imports done before the first paint (``python -X importtime``).
 """
 
 from __future__ import annotations
 
-import os
 import statistics
 import subprocess
 import sys
 import time
+from pathlib import Path
 
-from common import ROOT, private_dirs
+from common import ROOT, child_env, make_store, private_dirs, report
 
-BARE = r"""
+# the finish line: the first paint event a QMainWindow receives; then a clean quit, as from the window
+HOOK = r"""
 import sys
-from PySide6.QtWidgets import QApplication, QMainWindow, QLabel
-app = QApplication(sys.argv[:1])
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+class FirstPaint(QObject):
+    seen = False
+
+    def eventFilter(self, obj, event):
+        if not self.seen and event.type() == QEvent.Type.Paint and isinstance(obj, QMainWindow):
+            self.seen = True
+            print("READY", flush=True)
+            print("READY-MARK", file=sys.stderr, flush=True)
+            QTimer.singleShot(0, obj.close)
+        return False
+
+class HookedApp(QApplication):
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.first_paint = FirstPaint()
+        self.installEventFilter(self.first_paint)
+"""
+
+BARE = HOOK + r"""
+from PySide6.QtWidgets import QLabel
+app = HookedApp(sys.argv[:1])
 w = QMainWindow(); w.setCentralWidget(QLabel("hello")); w.resize(1180, 760); w.show()
-w.grab()
-print("READY", flush=True)
+app.exec()
 """
 
-APP = r"""
-import sys, qasync
-from PySide6.QtWidgets import QApplication
-app = QApplication(sys.argv[:1])
-async def main():
-    from cover_desktop.app import Runtime, parse_args
-    from cover_desktop.settings import KeyStore, Settings
-    from cover_desktop.ui.main_window import MainWindow
-    rt = Runtime(parse_args(["--demo"]), Settings.load(), KeyStore())
-    await rt.start()
-    w = MainWindow(rt); w.show()
-    w.grab()
-    print("READY", flush=True)
-    w.close(); await w.tasks.cancel_all(); await rt.aclose()
-app.setQuitOnLastWindowClosed(False)
-qasync.run(main())
+APP = HOOK + r"""
+import cover_desktop.app as cover_app
+cover_app.QApplication = HookedApp
+sys.exit(cover_app.main(["--demo"]))
 """
 
 
-def once(code: str) -> float:
+def once(code: str, env: dict[str, str], importtime: bool = False) -> tuple[float, str]:
+    args = [sys.executable, *(["-X", "importtime"] if importtime else []), "-c", code]
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                            text=True, cwd=ROOT)
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE if importtime else subprocess.DEVNULL,
+                            text=True, cwd=ROOT, env=env)
+    assert proc.stdout is not None
+    elapsed = float("nan")
     for line in proc.stdout:
         if line.startswith("READY"):
             elapsed = time.perf_counter() - start
             break
-    else:
-        raise SystemExit("the program never became ready")
-    proc.wait(30)
-    return elapsed
+    _, err = proc.communicate(timeout=60)
+    if elapsed != elapsed:
+        raise SystemExit(f"the program never painted its window (exit {proc.returncode})")
+    return elapsed, err or ""
+
+
+def biggest_imports(err: str, bare_err: str, top: int = 14) -> None:
+    """Modules imported before the first paint that the bare window does not import, by cumulative time
+    (importtime's own overhead inflates them all: compare them with each other)."""
+    def parse(text: str) -> dict[str, tuple[int, int, int]]:
+        out = {}
+        for line in text.split("READY-MARK")[0].splitlines():
+            if line.startswith("import time:") and "|" in line and "self [us]" not in line:
+                own, total, name = line[12:].split("|")
+                out[name.strip()] = (int(own), int(total), len(name) - len(name.lstrip()))
+        return out
+
+    app, bare = parse(err), parse(bare_err)
+    extra = {k: v for k, v in app.items() if k not in bare}
+    print(f"  modules imported before the first paint: app {len(app)}, bare window {len(bare)}")
+    print(f"  time in the app's extra imports (top level of each chain): "
+          f"{sum(v[1] for v in extra.values() if v[2] == min(x[2] for x in extra.values())) / 1000:.0f} ms")
+    for name, (own, total, _) in sorted(extra.items(), key=lambda kv: -kv[1][1])[:top]:
+        print(f"    {total / 1000:6.1f} ms  (own {own / 1000:5.1f})  {name}")
 
 
 def main() -> None:
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 7
-    private_dirs()
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    once(BARE), once(APP)  # warm the OS file cache for both
-    bare, app = [], []
+    argv = [a for a in sys.argv[1:] if not a.startswith("--")]
+    runs = int(argv[0]) if argv else 7
+    tmp = Path(private_dirs())
+    empty_env = child_env()
+    big_env = child_env(**{f"XDG_{v}_HOME": str(tmp / "big" / v.lower()) for v in ("CONFIG", "DATA", "CACHE", "STATE")})
+    make_store(Path(big_env["XDG_DATA_HOME"]) / "cover-desktop" / "demo" / "jobs.sqlite", 10_000, tmp / "media")
+
+    for code, env in ((BARE, empty_env), (APP, empty_env), (APP, big_env)):
+        once(code, env)   # warm the OS file cache and write the bytecode caches
+    bare, app, big = [], [], []
     for _ in range(runs):
-        bare.append(once(BARE))
-        app.append(once(APP))
-    b, a = statistics.median(bare), statistics.median(app)
-    print(f"bare PySide6 window : median {b * 1000:.0f} ms  (runs {', '.join(f'{x * 1000:.0f}' for x in bare)})")
-    print(f"Cover Desktop --demo: median {a * 1000:.0f} ms  (runs {', '.join(f'{x * 1000:.0f}' for x in app)})")
-    print(f"ratio app / bare    : {a / b:.2f}")
+        bare.append(once(BARE, empty_env)[0])
+        app.append(once(APP, empty_env)[0])
+        big.append(once(APP, big_env)[0])
+    b, a, g = (statistics.median(x) * 1000 for x in (bare, app, big))
+
+    def runs_of(xs: list[float]) -> str:
+        return ", ".join(f"{x * 1000:.0f}" for x in xs)
+
+    print(f"bare PySide6 window        : median {b:.0f} ms  (runs {runs_of(bare)})")
+    print(f"Cover Desktop, empty       : median {a:.0f} ms  (runs {runs_of(app)})  ratio {a / b:.2f}")
+    print(f"Cover Desktop, 10,000 clips: median {g:.0f} ms  (runs {runs_of(big)})  ratio {g / b:.2f}")
+    report("cold start to first paint, empty profile", a, "ms", baseline=b, baseline_name="bare PySide6 window",
+           goal="ratio <= 1.5")
+    report("cold start to first paint, 10,000 clips", g, "ms", baseline=b, baseline_name="bare PySide6 window",
+           goal="ratio <= 2")
+    if "--imports" in sys.argv:
+        _, bare_err = once(BARE, empty_env, importtime=True)
+        _, app_err = once(APP, empty_env, importtime=True)
+        biggest_imports(app_err, bare_err)
 
 
 if __name__ == "__main__":

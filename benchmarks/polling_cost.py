@@ -13,7 +13,7 @@ import asyncio
 import sys
 import time
 
-from common import private_dirs
+from common import private_dirs, report
 
 
 async def main_async(job_seconds: float) -> None:
@@ -48,6 +48,9 @@ async def main_async(job_seconds: float) -> None:
     polls = len(demo.requests("api", f"task_id={tid}"))
     print(f"{job_seconds:.0f} s job: {polls} status requests (+1 submit), result seen {waited - job_seconds:.1f} s "
           f"after it was ready; statuses seen: {' -> '.join(dict.fromkeys(seen))}")
+    report(f"status requests for one {job_seconds:.0f} s job", polls, "requests",
+           baseline=job_seconds / PollPolicy().gap(1), baseline_name="one per poll interval")
+    report("demo server start", 1000 * (t1 - t0), "ms")
     for minutes in (1, 5, 15):
         p = PollPolicy()
         t, n = 0.0, 0

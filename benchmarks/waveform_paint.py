@@ -18,7 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-from common import ROOT, private_dirs, summary
+from common import ROOT, private_dirs, report, summary
 
 FRAMES = 600
 STEP_MS = 50           # QMediaPlayer reports the position about this often
@@ -84,6 +84,9 @@ def paint_bench(app) -> None:
         print(f"                  waveform {summary(w_frame)}")
         print(f"    ratio waveform/plain per frame (median) "
               f"{statistics.median(w_frame) / statistics.median(p_frame):.2f}")
+        if not full:
+            report("waveform seek bar, ms per playback frame (median)", statistics.median(w_frame), "ms",
+                   baseline=statistics.median(p_frame), baseline_name="plain QSlider")
     t = time.perf_counter()
     for _ in range(20):
         render_bars(peaks(), QSize(640, 28), 1.0, QColor("steelblue"))

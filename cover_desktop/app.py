@@ -1,5 +1,10 @@
 """The command line, and the app's life: one copy per profile, settings, the runtime, the window, and a
-clean quit."""
+clean quit.
+
+Paint first, then load: the window shows as soon as the job history is read; fetching what earlier
+sessions left unfinished and making the player wait for its first paint. The runtime (and with it the
+HTTP client and the window's code) is imported only once this is the copy that runs: a second launch
+that hands its ids over and exits never loads them."""
 
 from __future__ import annotations
 
@@ -8,19 +13,22 @@ import asyncio
 import logging
 import signal
 import sys
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QMessageLogContext, QObject, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication, QWidget
 
 from . import APP_ID, APP_NAME, __version__
 from .gcguard import MainThreadGC
 from .logsetup import setup_logging
 from .resources import DESKTOP_ID
 from .resources import icon as app_icon
-from .runtime import Runtime
 from .settings import ENV_BASE_URL, Dirs, KeyStore, Settings
 from .single import InstanceGuard
+
+if TYPE_CHECKING:
+    from .runtime import Runtime
 
 log = logging.getLogger(__name__)
 qt_log = logging.getLogger("qt")
@@ -119,8 +127,39 @@ async def smoke_test(rt: Runtime, quitting: asyncio.Event, timeout: float = 60) 
         quitting.set()
 
 
+class AfterFirstPaint(QObject):
+    """Runs ``then`` once, on the event loop's next turn after ``widget`` first paints (or after
+    ``fallback_ms`` if it never does, say when it starts minimised)."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None], fallback_ms: int = 3000):
+        super().__init__(widget)
+        self._widget = widget
+        self._then: Callable[[], None] | None = then
+        widget.installEventFilter(self)
+        QTimer.singleShot(fallback_ms, self, self._run)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if self._then is not None and obj is self._widget and event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self, self._run)
+        return False
+
+    def _run(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            self._widget.removeEventFilter(self)
+            then()
+
+
+PREPARE_PLAYER_MS = 300   # after the first paint: the player's backend costs the GUI thread ~20 ms
+
+
+def after_first_paint(rt: Runtime) -> None:
+    rt.window_shown()
+    QTimer.singleShot(PREPARE_PLAYER_MS, rt.player, rt.player.prepare)
+
+
 async def run_app(app: QApplication, args: argparse.Namespace, guard: InstanceGuard) -> int:
-    from .ui.main_window import MainWindow
+    from .runtime import Runtime
 
     settings = Settings.load()
     keystore = KeyStore()
@@ -132,8 +171,12 @@ async def run_app(app: QApplication, args: argparse.Namespace, guard: InstanceGu
     app.aboutToQuit.connect(quitting.set)
     signal.signal(signal.SIGINT, lambda *_: quitting.set())
     signal.signal(signal.SIGTERM, lambda *_: quitting.set())
+    starting = asyncio.ensure_future(rt.start(defer=True))
+    await asyncio.sleep(0)
+    # the window's code is imported while the history is read and the clients are made in other threads
+    from .ui.main_window import MainWindow
     try:
-        await rt.start()
+        await starting
     except Exception as exc:
         log.exception("start-up failed")
         from PySide6.QtWidgets import QMessageBox
@@ -145,6 +188,7 @@ async def run_app(app: QApplication, args: argparse.Namespace, guard: InstanceGu
     window = MainWindow(rt, app_icon())
     window.closed.connect(quitting.set)
     guard.received.connect(window.take_arguments)
+    AfterFirstPaint(window, lambda: after_first_paint(rt))
     window.show()
     for warning in (keystore.warning, *rt.startup_notes):
         if warning:

@@ -1,6 +1,12 @@
 """Everything with a life cycle, wired together: the (demo) server, the API client, the job store and
 service, the media library, thumbnails and the player. ``apply`` rebuilds the server-bound part after
-Settings change the server or the key, and says so with ``rebound``."""
+Settings change the server or the key, and says so with ``rebound``.
+
+The start does only what the window's first paint needs, and overlaps what it can: the two HTTP clients
+(each reads the CA bundle for TLS, ~20 ms) are made in worker threads while the job history is read in
+the store's. Work the window does not wait for, the media fetches earlier sessions left unfinished and
+the player, waits for ``window_shown()`` when the caller asks ``start(defer=True)``. The demo server's
+code is imported only when the demo is used."""
 
 from __future__ import annotations
 
@@ -9,14 +15,13 @@ import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication
 
 from .api.client import ApiClient, normalize_base_url
 from .api.errors import NetworkError
-from .demo import DEMO_KEY, DemoServer
 from .jobs.recovery import open_store
 from .jobs.scheduler import PollPolicy
 from .jobs.service import JobService
@@ -28,8 +33,17 @@ from .media.peaks import PeaksCache
 from .media.player import PlayerController
 from .media.thumbs import ThumbnailCache
 from .settings import ENV_BASE_URL, Dirs, KeyStore, Secret, Settings
+from .tasks import TaskSet
+
+if TYPE_CHECKING:
+    from .demo.server import DemoServer
 
 log = logging.getLogger(__name__)
+
+
+def demo_key() -> str:
+    from .demo.server import DEMO_KEY
+    return DEMO_KEY
 
 
 class StartOptions(Protocol):
@@ -58,7 +72,7 @@ class Runtime(QObject):
         self.key = Secret()
         self.base_url = ""
         self.data_dir = Path()
-        self.fetcher = MediaFetcher()
+        self._fetcher: MediaFetcher | None = None
         screen = QGuiApplication.primaryScreen()
         self.thumbs = ThumbnailCache(Dirs.cache() / "thumbs", dpr=screen.devicePixelRatio() if screen else 1.0,
                                      parent=self)
@@ -68,6 +82,8 @@ class Runtime(QObject):
         self._store: AsyncJobStore | None = None
         self._service: JobService | None = None
         self._library: MediaLibrary | None = None
+        self._tasks = TaskSet(name="runtime")
+        self._shown = False
         # said to the user once the window shows: settings ignored, a damaged history moved aside
         self.startup_notes: list[str] = [f"A setting was ignored: {line}" for line in settings.ignored]
 
@@ -96,6 +112,13 @@ class Runtime(QObject):
     def host(self) -> str:
         return self.base_url.split("//", 1)[-1]
 
+    @property
+    def fetcher(self) -> MediaFetcher:
+        """The media host's client (made during ``start``, off the GUI thread)."""
+        if self._fetcher is None:
+            self._fetcher = MediaFetcher()
+        return self._fetcher
+
     def saved_key(self) -> Secret:
         return self.keystore.load()
 
@@ -106,21 +129,35 @@ class Runtime(QObject):
     def wants_demo(self, key: Secret) -> bool:
         return self.options.demo or (not self._explicit_base() and (self.settings.use_demo or not key))
 
-    async def start(self) -> None:
+    async def start(self, defer: bool = False) -> None:
+        """Start (or restart after ``apply``) on the server the settings choose. With ``defer``, fetching what
+        earlier sessions left unfinished waits for ``window_shown()``: it checks every clip's files."""
         self.key = self.keystore.load()
         REDACT.add(self.key.reveal())
-        if self.wants_demo(self.key):
-            if self.demo is None:
-                # the demo keeps its tasks in the profile, so a restart mid-job does not turn it into a failure
-                self.demo = DemoServer(duration=self.options.demo_duration,
-                                       state_file=Dirs.data() / "demo" / "demo-server.json").start()
-            self.base_url, key, self.data_dir = self.demo.api_url, Secret(DEMO_KEY), Dirs.data() / "demo"
-        else:
-            await self._stop_demo()
-            self.base_url = normalize_base_url(self._explicit_base() or self.settings.base_url)
-            key, self.data_dir = self.key, Dirs.data()
-        self._client = ApiClient(self.base_url, key.reveal(), allow_insecure=self.settings.allow_insecure_http)
-        self._store, note = await open_store(self.db_path)
+        demo = self.wants_demo(self.key)
+        self.data_dir = Dirs.data() / "demo" if demo else Dirs.data()
+        # the history is read in the store's thread while the clients are made in others
+        opening = asyncio.ensure_future(open_store(self.db_path))
+        making_fetcher = asyncio.ensure_future(asyncio.to_thread(MediaFetcher)) if self._fetcher is None else None
+        try:
+            if demo:
+                if self.demo is None:
+                    from .demo.server import DemoServer
+                    # the demo keeps its tasks in the profile, so a restart mid-job does not turn it into a failure
+                    self.demo = DemoServer(duration=self.options.demo_duration,
+                                           state_file=Dirs.data() / "demo" / "demo-server.json").start()
+                self.base_url, key = self.demo.api_url, Secret(demo_key())
+            else:
+                await self._stop_demo()
+                self.base_url = normalize_base_url(self._explicit_base() or self.settings.base_url)
+                key = self.key
+            self._client = await asyncio.to_thread(ApiClient, self.base_url, key.reveal(),
+                                                   allow_insecure=self.settings.allow_insecure_http)
+        finally:
+            # on a failure above too: nothing is left running, and the store is closed by aclose()
+            if making_fetcher is not None:
+                self._fetcher = await making_fetcher
+            self._store, note = await opening
         if note:
             self.startup_notes.append(note)
         policy = PollPolicy(interval=self.settings.poll_interval, cap=self.settings.poll_cap,
@@ -129,9 +166,28 @@ class Runtime(QObject):
         self._library = MediaLibrary(self.data_dir / "media", self._store, self.fetcher, parent=self)
         self._service.jobFinished.connect(self._library.keep)
         jobs = await self._service.load()
-        await self._library.resume(jobs)
-        log.info("started on %s (%s), %d jobs in history", self.base_url,
-                 "demo" if self.demo else "live", len(jobs))
+        if defer and not self._shown:
+            log.info("started on %s (%s), %d jobs in history; media checked once the window shows",
+                     self.base_url, "demo" if self.demo else "live", len(jobs))
+        else:
+            await self._resume_media()
+
+    def window_shown(self) -> None:
+        """The window has painted: the work ``start(defer=True)`` put off may run now, in the background."""
+        if self._shown:
+            return
+        self._shown = True
+        if self._library is not None:
+            self._tasks.spawn(self._resume_media(), "checking the kept clips")
+
+    async def _resume_media(self) -> None:
+        library, service = self._library, self._service
+        if library is None or service is None:
+            return
+        jobs = list(service.jobs.values())
+        unfinished = await library.resume(jobs)
+        log.info("started on %s (%s), %d jobs in history, %d with media to fetch", self.base_url,
+                 "demo" if self.demo else "live", len(jobs), unfinished)
 
     async def apply(self, change: SettingsChange) -> None:
         self.player.unload()
@@ -145,7 +201,7 @@ class Runtime(QObject):
 
     async def test_key(self, base_url: str, key: str) -> str:
         if self.demo is not None and base_url == self.demo.api_url:
-            key = key or DEMO_KEY
+            key = key or demo_key()
         client = ApiClient(base_url, key, allow_insecure=self.settings.allow_insecure_http)
         try:
             answer = await client.check_key()
@@ -183,8 +239,10 @@ class Runtime(QObject):
 
     async def aclose(self) -> None:
         self.player.stop()
+        await self._tasks.aclose()
         await self.thumbs.aclose()
         await self.peaks.aclose()
         await self._stop_services()
-        await self.fetcher.aclose()
+        if self._fetcher is not None:
+            await self._fetcher.aclose()
         await self._stop_demo()

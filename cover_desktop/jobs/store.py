@@ -12,7 +12,9 @@ import dataclasses
 import enum
 import functools
 import json
+import math
 import sqlite3
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -20,6 +22,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..api.models import Clip, CoverRequest
+from ..api.text import SHOWN_MAX
 from .model import ClipRecord, Job, JobState
 
 MIGRATIONS: list[str] = [
@@ -91,6 +94,108 @@ MIGRATIONS: list[str] = [
 
 MEDIA_FIELDS = ("audio_path", "image_path", "media_error")
 _decode_json = json.JSONDecoder().decode   # json.loads without its per-call checks: once per clip at start
+_CLIP_KEYS = frozenset(("id", "audio_url", "image_url", "title", "duration", "tags"))
+_REQUEST_KEYS = frozenset(f.name for f in dataclasses.fields(CoverRequest))
+_STATES = {s.value: s for s in JobState}
+_JOBS = ("SELECT id, task_id, request, state, raw_status, error, created_at, submitted_at, updated_at, finished_at"
+         " FROM jobs")
+
+
+def stored_clip(d: Any) -> Clip:
+    """``Clip.from_json(d)`` for a clip this store wrote (``Clip.to_json``), without from_json's checks where
+    every value is of the plain kind to_json writes: this runs once per clip on every start. Anything else
+    (an older or damaged row) goes through from_json itself; tests hold the two equal for any input."""
+    if type(d) is not dict:
+        return Clip.from_json(d)
+    cid = d.get("id")
+    audio = d.get("audio_url") or d.get("stream_audio_url")
+    image = d.get("image_url") or d.get("image_large_url")
+    title = d.get("title")
+    duration = d.get("duration")
+    tags = d.get("tags") or d.get("style")
+    if (type(cid) is not str or not cid or not (audio is None or type(audio) is str)
+            or not (image is None or type(image) is str)
+            or not (title is None or (type(title) is str and len(title) <= SHOWN_MAX))
+            or not (tags is None or (type(tags) is str and len(tags) <= SHOWN_MAX))
+            or not (duration is None or type(duration) is float)):
+        return Clip.from_json(d)
+    if duration is not None and not math.isfinite(duration):
+        duration = None
+    extra = {} if len(d) <= 6 and d.keys() <= _CLIP_KEYS else {k: v for k, v in d.items() if k not in _CLIP_KEYS}
+    return Clip(cid, audio or "", image or "", title or "", duration, tags or "", extra)
+
+
+def _decode_clip(clip_id: str, data: Any) -> Clip:
+    try:
+        return stored_clip(_decode_json(data) if type(data) is str else json.loads(data))
+    except ValueError:   # a damaged row: the clip keeps its id, the rest is lost
+        return Clip.from_json({"id": clip_id})
+
+
+_UNREAD: Any = object()
+_decoding = threading.Lock()
+_LOCAL_DEFAULTS = {f.name: f.default for f in dataclasses.fields(ClipRecord) if f.name != "clip"}
+_PLAIN_DEFAULTS = all(v is not dataclasses.MISSING for v in _LOCAL_DEFAULTS.values())
+
+
+class StoredClipRecord(ClipRecord):
+    """A clip as the store read it: ``clip`` (what the service said, kept as JSON) is decoded on first use.
+    A start with 10,000 clips then decodes only what is looked at: the clips on screen, and the service's
+    links when the library checks for missing files (in a worker thread, after the window is up).
+
+    Either thread may be first: the lock makes the decoding happen once and never overwrite a clip that
+    was assigned meanwhile. Everything else is ClipRecord's, and it compares equal to a ClipRecord with the
+    same fields."""
+
+    _cid = ""
+    _raw: Any = None
+
+    @classmethod
+    def from_row(cls, clip_id: str, data: Any, audio_path: str, image_path: str, media_error: str) -> StoredClipRecord:
+        rec = cls.__new__(cls)
+        if _PLAIN_DEFAULTS:   # 10,000 times at a start: fill the fields as __init__ would, without the calls
+            rec.__dict__.update(_LOCAL_DEFAULTS, _clip=_UNREAD, _cid=clip_id, _raw=data, audio_path=audio_path,
+                                image_path=image_path, media_error=media_error)
+        else:
+            ClipRecord.__init__(rec, _UNREAD, audio_path, image_path, media_error)
+            rec._cid, rec._raw = clip_id, data
+        return rec
+
+    @property
+    def clip(self) -> Clip:
+        clip = self.__dict__["_clip"]
+        if clip is _UNREAD:
+            with _decoding:
+                clip = self.__dict__["_clip"]
+                if clip is _UNREAD:
+                    clip = self.__dict__["_clip"] = _decode_clip(self._cid, self._raw)
+                    self._raw = None
+        return clip
+
+    @clip.setter
+    def clip(self, value: Clip) -> None:
+        with _decoding:
+            self.__dict__["_clip"] = value
+            self._raw = None
+
+    @property
+    def id(self) -> str:
+        clip = self.__dict__["_clip"]
+        return self._cid if clip is _UNREAD else clip.id
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ClipRecord):
+            return NotImplemented
+        return all(getattr(self, f.name) == getattr(other, f.name) for f in dataclasses.fields(ClipRecord))
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def _request(text: Any) -> CoverRequest:
+    d = _decode_json(text) if type(text) is str else json.loads(text)
+    if type(d) is dict and d.keys() <= _REQUEST_KEYS:   # what from_dict would pass on: all of it
+        return CoverRequest(**d)
+    return CoverRequest.from_dict(d)
 
 
 _CLIPS = ("SELECT c.job_id, c.clip_id, c.data, m.audio_path, m.image_path, m.media_error,"
@@ -247,51 +352,61 @@ class JobStore:
     # -- reads -------------------------------------------------------------------------------------------
     def all_jobs(self) -> list[Job]:
         """Every job, newest first, with its clips and history."""
-        # plain tuples and positions for the two big reads: once per clip on every start
+        return self._read("", ())
+
+    def jobs_page(self, limit: int, before: tuple[float, int] | None = None) -> list[Job]:
+        """Up to ``limit`` jobs, newest first, older than ``before`` (the ``(created_at, id)`` of the last job
+        of the previous page; None for the first): the first screen of a big history reads in a few ms."""
+        if before is None:
+            return self._read("", (), limit)
+        return self._read(" WHERE created_at < ? OR (created_at = ? AND id < ?)", (before[0], *before), limit)
+
+    def _read(self, where: str, params: tuple[Any, ...], limit: int | None = None) -> list[Job]:
+        # plain tuples and positions, not sqlite3.Row and names: this runs once per clip on every start
         cur = self.db.cursor()
         cur.row_factory = None
+        page = f"{where} ORDER BY created_at DESC, id DESC" + (" LIMIT ?" if limit is not None else "")
+        args = (*params, limit) if limit is not None else params
+        # a whole history is read without filtering its clips; a page, with the page's ids
+        among = f" WHERE {{}} IN (SELECT id FROM jobs{page})" if where or limit is not None else ""
         clips: dict[int, list[ClipRecord]] = {}
         clip = self._clip
-        for r in cur.execute(f"{_CLIPS} ORDER BY c.job_id, c.position"):
+        for r in cur.execute(f"{_CLIPS}{among.format('c.job_id')} ORDER BY c.job_id, c.position",
+                             args if among else ()):
             clips.setdefault(r[0], []).append(clip(r))
         history: dict[int, list[tuple[float, str]]] = {}
-        for r in cur.execute("SELECT job_id, at, raw_status FROM status_history ORDER BY job_id, at"):
+        for r in cur.execute(f"SELECT job_id, at, raw_status FROM status_history{among.format('job_id')}"
+                             " ORDER BY job_id, at", args if among else ()):
             history.setdefault(r[0], []).append((r[1], r[2]))
-        return [self._job(r, clips.get(r["id"], []), history.get(r["id"], []))
-                for r in self.db.execute("SELECT * FROM jobs ORDER BY created_at DESC, id DESC")]
+        job = self._job
+        return [job(r, clips.get(r[0], []), history.get(r[0], [])) for r in cur.execute(f"{_JOBS}{page}", args)]
 
     def get(self, job_id: int) -> Job | None:
-        r = self.db.execute("SELECT * FROM jobs WHERE id=?", (job_id,)).fetchone()
+        cur = self.db.cursor()
+        cur.row_factory = None
+        r = cur.execute(f"{_JOBS} WHERE id=?", (job_id,)).fetchone()
         if r is None:
             return None
-        clips = [self._clip(c) for c in self.db.execute(
-            f"{_CLIPS} WHERE c.job_id=? ORDER BY c.position", (job_id,))]
-        hist = [(h["at"], h["raw_status"]) for h in self.db.execute(
-            "SELECT * FROM status_history WHERE job_id=? ORDER BY at", (job_id,))]
+        clips = [self._clip(c) for c in cur.execute(f"{_CLIPS} WHERE c.job_id=? ORDER BY c.position", (job_id,))]
+        hist = [(h[0], h[1]) for h in cur.execute(
+            "SELECT at, raw_status FROM status_history WHERE job_id=? ORDER BY at", (job_id,))]
         return self._job(r, clips, hist)
 
     @staticmethod
-    def _clip(r: sqlite3.Row | tuple[Any, ...]) -> ClipRecord:
-        try:
-            data: Any = _decode_json(r[2]) if type(r[2]) is str else json.loads(r[2])
-        except ValueError:
-            data = {"id": r[1]}
-        # by position: this runs once per clip on every start (10,000 clips and more)
-        if r[6] is None:   # no local metadata: most clips
-            return ClipRecord(Clip.from_json(data), r[3] or "", r[4] or "", r[5] or "")
-        return ClipRecord(Clip.from_json(data), r[3] or "", r[4] or "", r[5] or "", -1.0, r[6], bool(r[7]),
-                          r[8], r[9], r[10], r[11])
+    def _clip(r: tuple[Any, ...]) -> ClipRecord:
+        """A row of ``_CLIPS``, by position: this runs once per clip on every start (10,000 clips and more)."""
+        rec = StoredClipRecord.from_row(r[1], r[2], r[3] or "", r[4] or "", r[5] or "")
+        if r[6] is not None:   # local metadata: a few clips
+            rec.rating, rec.favourite, rec.trashed_at, rec.purged_at, rec.notes, rec.local_title = (
+                r[6], bool(r[7]), r[8], r[9], r[10], r[11])
+        return rec
 
     @staticmethod
-    def _job(r: sqlite3.Row, clips: list[ClipRecord], history: list[tuple[float, str]]) -> Job:
-        try:
-            state = JobState(r["state"])
-        except ValueError:
-            state = JobState.FAILED
-        return Job(request=CoverRequest.from_dict(json.loads(r["request"])), state=state, id=r["id"],
-                   task_id=r["task_id"], raw_status=r["raw_status"], error=r["error"],
-                   created_at=r["created_at"], submitted_at=r["submitted_at"], updated_at=r["updated_at"],
-                   finished_at=r["finished_at"], clips=clips, history=history)
+    def _job(r: tuple[Any, ...], clips: list[ClipRecord], history: list[tuple[float, str]]) -> Job:
+        """A row of ``_JOBS``, by position."""
+        return Job(request=_request(r[2]), state=_STATES.get(r[3], JobState.FAILED), id=r[0], task_id=r[1],
+                   raw_status=r[4], error=r[5], created_at=r[6], submitted_at=r[7], updated_at=r[8],
+                   finished_at=r[9], clips=clips, history=history)
 
 
 def _snapshot(job: Job) -> Job:
@@ -344,6 +459,9 @@ class AsyncJobStore:
 
     async def all_jobs(self) -> list[Job]:
         return await self._run(self._db.all_jobs)
+
+    async def jobs_page(self, limit: int, before: tuple[float, int] | None = None) -> list[Job]:
+        return await self._run(self._db.jobs_page, limit, before)
 
     async def set_clip_meta(self, job_id: int, clip_id: str, *, rating: int | None = None,
                             favourite: bool | None = None, trashed_at: float | Restore | None = None,

@@ -5,15 +5,23 @@ A direct call holds the GIL while the FFmpeg backend waits on a Qt lock; the bac
 tearing down the previous source, holds that lock while it waits for the GIL (PySide asks Python
 whether a virtual is overridden). That deadlock froze a run of the test suite in stop(). Queued, the
 slot runs from the event loop with the GIL released.
+
+QtMultimedia, the player with its FFmpeg backend and the audio device check are made on first use (or by
+``prepare()``, which the app calls once its window is on screen), not while the window is being built:
+together they held up the first paint by about 20 ms. Until then the controller answers from what it
+was given (volume, nothing loaded, not playing).
 """
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Q_ARG, QMetaObject, QObject, Qt, QUrl, Signal
-from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer
+
+if TYPE_CHECKING:
+    from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer
 
 log = logging.getLogger(__name__)
 
@@ -25,31 +33,82 @@ class PlayerController(QObject):
     currentChanged = Signal(str)         # key of the clip now loaded ("" for none)
     ended = Signal(str)                  # key of the clip that played to its end
     problem = Signal(str)
+    audioOutputChanged = Signal(bool)    # whether there is an audio output: once known (False), and on changes
 
     def __init__(self, volume: float = 0.8, parent: QObject | None = None):
         super().__init__(parent)
-        self.player = QMediaPlayer(self)
-        self.output = QAudioOutput(self)
-        self.output.setVolume(volume)
-        self.player.setAudioOutput(self.output)
         self.current = ""
-        self.player.positionChanged.connect(lambda p: self.positionChanged.emit(int(p)))
-        self.player.durationChanged.connect(lambda d: self.durationChanged.emit(int(d)))
-        self.player.playbackStateChanged.connect(
-            lambda s: self.playingChanged.emit(s == QMediaPlayer.PlaybackState.PlayingState))
-        self.player.errorOccurred.connect(self._on_error)
-        self.player.mediaStatusChanged.connect(self._status)
+        self._volume = max(0.0, min(1.0, float(volume)))
+        self._player: QMediaPlayer | None = None
+        self._output: QAudioOutput | None = None
+        self._devices: QMediaDevices | None = None
+        self._has_output: bool | None = None   # None: not asked yet (asking needs QtMultimedia)
         self._start_at = 0      # where a newly loaded clip starts (A/B comparison at the same bar)
 
-    @staticmethod
-    def has_audio_device() -> bool:
-        return bool(QMediaDevices.audioOutputs())
+    # -- made on first use ---------------------------------------------------------------------------------
+    @property
+    def player(self) -> QMediaPlayer:
+        if self._player is None:
+            self.prepare()
+        assert self._player is not None
+        return self._player
 
     @property
-    def playing(self) -> bool:
-        return self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
+    def output(self) -> QAudioOutput:
+        if self._output is None:
+            self.prepare()
+        assert self._output is not None
+        return self._output
 
-    def _queue(self, slot: str, *args) -> None:
+    @property
+    def prepared(self) -> bool:
+        return self._player is not None
+
+    def prepare(self) -> None:
+        """Make the player now: QtMultimedia's import, the FFmpeg backend and the audio device check."""
+        if self._player is not None:
+            return
+        from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer
+
+        player = QMediaPlayer(self)
+        output = QAudioOutput(self)
+        output.setVolume(self._volume)
+        player.setAudioOutput(output)
+        player.positionChanged.connect(lambda p: self.positionChanged.emit(int(p)))
+        player.durationChanged.connect(lambda d: self.durationChanged.emit(int(d)))
+        player.playbackStateChanged.connect(
+            lambda s: self.playingChanged.emit(s == QMediaPlayer.PlaybackState.PlayingState))
+        player.errorOccurred.connect(self._on_error)
+        player.mediaStatusChanged.connect(self._status)
+        self._player, self._output = player, output
+        self._devices = QMediaDevices(self)
+        self._devices.audioOutputsChanged.connect(self._outputs_changed)
+        self._outputs_changed()
+
+    def has_audio_device(self) -> bool:
+        """Whether sound can be heard. True until the player is made (the check needs QtMultimedia; playing
+        makes the player, so the answer is real by the time a clip plays); ``audioOutputChanged`` says when
+        it turns out otherwise."""
+        return True if self._has_output is None else self._has_output
+
+    def _outputs_changed(self) -> None:
+        from PySide6.QtMultimedia import QMediaDevices
+
+        has = bool(QMediaDevices.audioOutputs())
+        before = self.has_audio_device()
+        self._has_output = has
+        if has != before:
+            self.audioOutputChanged.emit(has)
+
+    # -- commands -----------------------------------------------------------------------------------------
+    @property
+    def playing(self) -> bool:
+        if self._player is None:
+            return False
+        from PySide6.QtMultimedia import QMediaPlayer
+        return self._player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
+
+    def _queue(self, slot: str, *args: Any) -> None:
         QMetaObject.invokeMethod(self.player, slot, Qt.ConnectionType.QueuedConnection, *args)
 
     def play(self, key: str, local_path: str = "", url: str = "", start_ms: int = 0) -> bool:
@@ -77,30 +136,37 @@ class PlayerController(QObject):
             self._queue("play")
 
     def stop(self) -> None:
-        self._queue("stop")
+        if self._player is not None:    # never made: nothing plays
+            self._queue("stop")
 
     def unload(self) -> None:
-        self._queue("stop")
-        self._queue("setSource", Q_ARG(QUrl, QUrl()))
+        if self._player is not None:
+            self._queue("stop")
+            self._queue("setSource", Q_ARG(QUrl, QUrl()))
         self.current = ""
         self.currentChanged.emit("")
 
     def seek(self, ms: int) -> None:
-        self._queue("setPosition", Q_ARG("qint64", max(0, int(ms))))
+        if self._player is not None:    # nothing loaded yet: nothing to seek in
+            self._queue("setPosition", Q_ARG("qint64", max(0, int(ms))))
 
     def volume(self) -> float:
-        return float(self.output.volume())
+        return float(self._output.volume()) if self._output is not None else self._volume
 
     def set_volume(self, v: float) -> None:
-        self.output.setVolume(max(0.0, min(1.0, v)))
+        self._volume = max(0.0, min(1.0, v))
+        if self._output is not None:
+            self._output.setVolume(self._volume)
 
     def position(self) -> int:
-        return int(self.player.position())
+        return int(self._player.position()) if self._player is not None else 0
 
     def duration(self) -> int:
-        return int(self.player.duration())
+        return int(self._player.duration()) if self._player is not None else 0
 
     def _status(self, status: QMediaPlayer.MediaStatus) -> None:
+        from PySide6.QtMultimedia import QMediaPlayer
+
         if status in (QMediaPlayer.MediaStatus.LoadedMedia, QMediaPlayer.MediaStatus.BufferedMedia) \
                 and self._start_at:
             # a position set before the media is loaded is lost: apply it once the backend can seek
@@ -109,7 +175,9 @@ class PlayerController(QObject):
         elif status == QMediaPlayer.MediaStatus.EndOfMedia and self.current:
             self.ended.emit(self.current)
 
-    def _on_error(self, error, message: str) -> None:
+    def _on_error(self, error: QMediaPlayer.Error, message: str) -> None:
+        from PySide6.QtMultimedia import QMediaPlayer
+
         if error == QMediaPlayer.Error.NoError:
             return
         log.warning("playback error %s: %s", error, message)

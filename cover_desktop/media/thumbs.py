@@ -1,22 +1,29 @@
-"""Cover thumbnails: loaded only when a row is drawn, scaled once off the GUI thread, kept in a bounded
-memory LRU and in the cache dir, so 10,000 clips cost what the visible ones cost."""
+"""Cover thumbnails: loaded only when a row is drawn (or is about to be), decoded and scaled once in worker
+threads, kept in a bounded memory LRU and in the cache dir, so 10,000 clips cost what the visible ones cost.
+
+Loading order: what was asked for last loads first (while scrolling, the rows on screen now, not those
+scrolled past), and what ``prefetch`` asks for (the rows just beyond the view) only when nothing on screen
+waits. Both queues are bounded: a fast scroll drops the requests it left behind instead of decoding
+hundreds of covers nobody sees; a row that comes back asks again."""
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import hashlib
 import logging
 from collections import OrderedDict
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QImage, QPainter, QPainterPath
 
-from ..tasks import TaskSet
-
 log = logging.getLogger(__name__)
 
 COVER_SIZE = 56   # logical pixels of a cover in a clip row
+WORKERS = 2       # decoding threads: QImage lets go of the GIL while it decodes, so two keep two cores busy
 
 
 def _scaled(source: str, cached: str, px: int, dpr: float) -> QImage | None:
@@ -55,32 +62,51 @@ class ThumbnailCache(QObject):
     ready = Signal(str)   # the source path whose thumbnail is now available (or failed)
 
     def __init__(self, cache_dir: Path, capacity: int = 400, size: int = COVER_SIZE, dpr: float = 1.0,
-                 parent: QObject | None = None):
+                 parent: QObject | None = None, workers: int = WORKERS):
         super().__init__(parent)
         self.cache_dir = cache_dir
         self.dpr = dpr
         self.px = max(1, round(size * dpr))
         self.capacity = capacity
+        self.workers = workers
         self._images: OrderedDict[str, QImage] = OrderedDict()
         self._failed: set[str] = set()
-        self._loading = TaskSet(name="thumbnails")
-        self._sem = asyncio.Semaphore(2)
+        self._wanted: OrderedDict[str, None] = OrderedDict()     # asked for by get(): newest last
+        self._ahead: OrderedDict[str, None] = OrderedDict()      # asked for by prefetch(): newest last
+        self._running: dict[str, asyncio.Future[QImage | None]] = {}
+        self._pool: ThreadPoolExecutor | None = None
+        self._closed = False
+        self.loads = 0   # decodes started (for tests and benchmarks)
 
     def get(self, source: str) -> QImage | None:
-        """The thumbnail if ready; otherwise start loading it and return None."""
+        """The thumbnail if ready; otherwise ask for it (first in line) and return None."""
         if not source:
             return None
         img = self._images.get(source)
         if img is not None:
             self._images.move_to_end(source)
             return img
-        if source not in self._failed and not self._loading.running(source):
-            try:
-                asyncio.get_running_loop()
-            except RuntimeError:
-                return None
-            self._loading.spawn(self._load(source), "loading a cover", key=source)
+        if source not in self._failed and source not in self._running:
+            self._ahead.pop(source, None)
+            self._wanted[source] = None
+            self._wanted.move_to_end(source)
+            if len(self._wanted) > self.capacity:
+                self._wanted.popitem(last=False)
+            self._pump()
         return None
+
+    def prefetch(self, sources: Iterable[str]) -> None:
+        """Load these, nearest first, when nothing asked for by ``get`` waits: the covers of the rows just
+        beyond the view, so they are there when scrolled to. The latest call goes before earlier ones, whose
+        farthest rows are dropped when too many wait."""
+        for source in reversed(list(sources)):   # the queue's end loads first
+            if (source and source not in self._images and source not in self._failed
+                    and source not in self._running and source not in self._wanted):
+                self._ahead[source] = None
+                self._ahead.move_to_end(source)
+        while len(self._ahead) > self.capacity // 2:
+            self._ahead.popitem(last=False)
+        self._pump()
 
     def failed(self, source: str) -> bool:
         return source in self._failed
@@ -88,19 +114,52 @@ class ThumbnailCache(QObject):
     def __len__(self) -> int:
         return len(self._images)
 
-    async def aclose(self) -> None:
-        await self._loading.aclose()
+    def pending(self) -> int:
+        """Thumbnails waiting or loading."""
+        return len(self._wanted) + len(self._ahead) + len(self._running)
 
-    async def _load(self, source: str) -> None:
-        cached = self.cache_dir / f"{hashlib.sha1(source.encode()).hexdigest()}-{self.px}.png"
+    @property
+    def _loading(self) -> int:   # the name callers waited on before pending()
+        return self.pending()
+
+    async def aclose(self) -> None:
+        self._closed = True
+        self._wanted.clear()
+        self._ahead.clear()
+        running = list(self._running.values())
+        if running:
+            await asyncio.gather(*running, return_exceptions=True)
+        if self._pool is not None:
+            self._pool.shutdown(wait=False)
+            self._pool = None
+
+    def _pump(self) -> None:
+        if self._closed:
+            return
         try:
-            async with self._sem:
-                img = await asyncio.to_thread(_scaled, source, str(cached), self.px, self.dpr)
-        except asyncio.CancelledError:
-            raise
-        except Exception as exc:  # a broken file shows the broken-image mark, nothing more
+            loop = asyncio.get_running_loop()
+        except RuntimeError:   # no loop (yet): what is queued starts on the next call made inside one
+            return
+        while len(self._running) < self.workers and (self._wanted or self._ahead):
+            source, _ = (self._wanted or self._ahead).popitem(last=True)
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="thumbnails")
+            cached = self.cache_dir / f"{hashlib.sha1(source.encode()).hexdigest()}-{self.px}.png"
+            future = loop.run_in_executor(self._pool, _scaled, source, str(cached), self.px, self.dpr)
+            self._running[source] = future
+            self.loads += 1
+            future.add_done_callback(functools.partial(self._landed, source))
+
+    def _landed(self, source: str, future: asyncio.Future[QImage | None]) -> None:
+        self._running.pop(source, None)
+        if self._closed or future.cancelled():
+            return
+        img: QImage | None = None
+        exc = future.exception()
+        if exc is not None:   # a broken file shows the broken-image mark, nothing more
             log.warning("thumbnail failed: %s", type(exc).__name__)
-            img = None
+        else:
+            img = future.result()
         if img is None:
             self._failed.add(source)
         else:
@@ -108,3 +167,4 @@ class ThumbnailCache(QObject):
             while len(self._images) > self.capacity:
                 self._images.popitem(last=False)
         self.ready.emit(source)
+        self._pump()
