@@ -182,6 +182,10 @@ class SettingsDialog(QDialog):
         self._server_changed()
         self._template_changed()
         self._refresh(self.test_result, self.language_note)
+        # an explicit minimum width stops the layout's own minimum from applying: a longer language's words
+        # (a check box never wraps) would be cut off
+        layout.activate()
+        self.setMinimumWidth(max(self.minimumWidth(), layout.minimumSize().width()))
 
     # -- what the fields say ----------------------------------------------------------------------------
     def _refresh(self, *labels: QLabel) -> None:

@@ -144,6 +144,9 @@ def test_the_settings_dialog_speaks_french_and_chooses_the_language(french, aloo
     labels = form_labels(dlg.findChild(QFormLayout))
     assert labels[:2] == ["Cl\u00e9 d\u2019API", "URL de base"] and "Langue" in labels, labels
     assert dlg.windowTitle() == "R\u00e9glages"
+    dlg.show()
+    demo_box = find(dlg, "useDemoCheck")
+    assert demo_box.width() >= demo_box.minimumSizeHint().width(), "the longer French words are cut off"
     buttons = dlg.findChild(QDialogButtonBox)
     assert sorted(b.text() for b in buttons.buttons()) == ["Annuler", "Enregistrer"]   # Qt's own words too
     combo = find(dlg, "languageCombo")
