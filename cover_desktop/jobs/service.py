@@ -95,6 +95,7 @@ class JobService(QObject):
         self.scheduler = PollScheduler(client, policy, on_status=self._on_status, on_error=self._on_error,
                                        on_timeout=self._on_timeout, on_paused=self.pausedChanged.emit)
         self._writes = TaskSet(self._write_failed, "job store writes")
+        self._unsaved: set[int] = set()   # accepted jobs whose task id the disk has refused so far
         self.reachable: bool | None = None
         self._batch_stop = False
         self.batch_running = False
@@ -160,6 +161,7 @@ class JobService(QObject):
             log.warning("job %s: task %s could not be saved in the job history (%s); it is kept in memory, "
                         "followed, and saved again at the next change", job.id, task_id, problem)
             job.error = task_id_unsaved(task_id, problem)
+            self._unsaved.add(job.id)
         self.jobChanged.emit(job)
         self.scheduler.track(job.id, task_id, job.submitted_at)
         return job
@@ -246,8 +248,8 @@ class JobService(QObject):
         if job is None:
             return
         was_active = job.state.active
-        if job.error and job.state.active:
-            job.error = ""
+        if job.error and job.state.active and job.id not in self._unsaved:
+            job.error = ""   # a passing problem (a retry) is over; a task id not yet on disk is not
         if job.apply(status) or was_active != job.state.active:
             self._write(job)
             self.jobChanged.emit(job)
@@ -305,7 +307,12 @@ class JobService(QObject):
             self.jobRemoved.emit(job_id)
 
     def _write(self, job: Job) -> None:
-        self._writes.spawn(self.store.update(job), "saving the job history")
+        self._writes.spawn(self._update(job), "saving the job history")
+
+    async def _update(self, job: Job) -> None:
+        await self.store.update(job)
+        if job.id in self._unsaved:   # the disk takes writes again: the task id is safe now
+            self._unsaved.discard(job.id)
 
     def _write_failed(self, message: str) -> None:
         self.notice.emit("error", translate("JobService", "Could not save the job history: {reason}").format(

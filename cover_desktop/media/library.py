@@ -130,41 +130,42 @@ class MediaLibrary(QObject):
         await self._tasks.aclose()
 
     async def _keep_clip(self, job: Job, rec: ClipRecord) -> None:
-        async with self._sem:
-            base = self.folder(job) / unique_name(rec.id)
-            errors: list[str] = []
-            for kind in ("audio", "image"):
-                url = rec.clip.audio_url if kind == "audio" else rec.clip.image_url
-                have = rec.audio_path if kind == "audio" else rec.image_path
-                if not url or (have and Path(have).exists()):
-                    continue
-                dest = base if kind == "audio" else base.with_name(base.name + "-cover")
-                try:
-                    path = await self._fetch_with_retries(url, dest, kind, self._progress(job, rec, kind))
-                except MediaError as err:
-                    errors.append(err.message)
-                    log.warning("media for clip %s: %s", rec.id, err.message)
-                    continue
-                except OSError as err:
-                    errors.append(translate("MediaLibrary", "Could not write the file: {reason}").format(
-                        reason=err.strerror or err))
-                    continue
-                if kind == "audio":
-                    rec.audio_path = str(path)
-                else:
-                    rec.image_path = str(path)
-                await self._save(job, rec)
-            rec.progress = -1.0
-            rec.media_error = " ".join(errors)
+        base = self.folder(job) / unique_name(rec.id)
+        errors: list[str] = []
+        for kind in ("audio", "image"):
+            url = rec.clip.audio_url if kind == "audio" else rec.clip.image_url
+            have = rec.audio_path if kind == "audio" else rec.image_path
+            if not url or (have and Path(have).exists()):
+                continue
+            dest = base if kind == "audio" else base.with_name(base.name + "-cover")
+            try:
+                path = await self._fetch_with_retries(url, dest, kind, self._progress(job, rec, kind))
+            except MediaError as err:
+                errors.append(err.message)
+                log.warning("media for clip %s: %s", rec.id, err.message)
+                continue
+            except OSError as err:
+                errors.append(translate("MediaLibrary", "Could not write the file: {reason}").format(
+                    reason=err.strerror or err))
+                continue
+            if kind == "audio":
+                rec.audio_path = str(path)
+            else:
+                rec.image_path = str(path)
             await self._save(job, rec)
-            if errors:
-                self.problem.emit(f"{rec.clip.title or rec.id}: {errors[0]}")
+        rec.progress = -1.0
+        rec.media_error = " ".join(errors)
+        await self._save(job, rec)
+        if errors:
+            self.problem.emit(f"{rec.clip.title or rec.id}: {errors[0]}")
 
     async def _fetch_with_retries(self, url: str, dest: Path, kind: str,
                                   progress: Callable[[float], None]) -> Path:
         for attempt in range(1, RETRIES + 1):
             try:
-                return await self.fetcher.fetch(url, dest, kind, progress)
+                # a slot per attempt, not per clip: a clip waiting out its back-off lets the others through
+                async with self._sem:
+                    return await self.fetcher.fetch(url, dest, kind, progress)
             except MediaError as err:
                 if not err.retryable or attempt == RETRIES:
                     raise

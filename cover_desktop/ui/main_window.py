@@ -187,6 +187,7 @@ class MainWindow(IdDropTarget, QMainWindow):
     def take_arguments(self, args: list[str]) -> None:
         """From the command line, or handed over by a second launch: ids or links, and a wish to be seen."""
         ids = [a for a in args if a != "--raise"]
+        log.info("took %d id(s) from the command line or another launch", len(ids))
         if "--raise" in args:
             self.showNormal()
             self.raise_()

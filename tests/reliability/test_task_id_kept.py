@@ -98,3 +98,16 @@ def test_a_task_id_the_disk_keeps_refusing_is_followed_logged_shown_and_saved_la
     kept = on_disk(tmp_path, job.id)
     assert kept is not None and kept.task_id == task_id and kept.state is JobState.DONE, \
         "saved at the next change, once the disk took writes again"
+
+
+@pytest.mark.log_warnings(r"could not be saved in the job history", r"Could not save the job history",
+                          r"saving the job history failed")
+def test_the_note_with_the_task_id_stays_while_the_disk_still_refuses(make_service, demo, aloop, tmp_path):
+    demo.duration = 3.0
+    refusals = len(STORE_RETRY_DELAYS) + 1 + 50   # the disk stays full through the first polls
+    service = make_service(refusals=refusals)
+    job = run(aloop, service.submit(CoverRequest("aud1")))
+    task_id = job.task_id
+    polls = len(demo.requests("api", "status"))
+    run(aloop, until(lambda: len(demo.requests("api", "status")) >= polls + 2, what="two polls"))
+    assert task_id in job.error, "a poll does not wipe the only place the user can see the task id"
