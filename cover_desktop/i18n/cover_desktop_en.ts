@@ -37,6 +37,17 @@
     </message>
 </context>
 <context>
+    <name>CoverForm</name>
+    <message numerus="yes">
+        <location filename="../ui/form.py"/>
+        <source>Submit %n job(s)  ·  {credits}</source>
+        <translation type="vanished">
+            <numerusform>Submit %n job  ·  {credits}</numerusform>
+            <numerusform>Submit %n jobs  ·  {credits}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>JobService</name>
     <message numerus="yes">
         <location filename="../jobs/service.py"/>

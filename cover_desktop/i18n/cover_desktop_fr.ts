@@ -587,6 +587,14 @@ jazz lo-fi</translation>
         <source>Submitting…</source>
         <translation type="vanished">Envoi…</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/form.py"/>
+        <source>Submit %n job(s)  ·  {credits}</source>
+        <translation type="vanished">
+            <numerusform>Envoyer %n tâche  ·  {credits}</numerusform>
+            <numerusform>Envoyer %n tâches  ·  {credits}</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../ui/form.py"/>
         <source>used in custom mode only</source>
