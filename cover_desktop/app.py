@@ -159,9 +159,11 @@ def after_first_paint(rt: Runtime) -> None:
 
 
 async def run_app(app: QApplication, args: argparse.Namespace, guard: InstanceGuard) -> int:
+    from .i18n import install as install_language
     from .runtime import Runtime
 
     settings = Settings.load()
+    install_language(settings.language)   # before any window: what is on screen keeps its words
     keystore = KeyStore()
     rt = Runtime(args, settings, keystore)
     quitting = asyncio.Event()

@@ -16,6 +16,7 @@ import qasync
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["COVER_DESKTOP_NO_KEYRING"] = "1"
+os.environ["COVER_DESKTOP_LANGUAGE"] = "en"   # tests read English texts; the French ones ask for French
 
 from cover_desktop.demo import DemoServer  # noqa: E402
 from helpers import KEY, Harness  # noqa: E402

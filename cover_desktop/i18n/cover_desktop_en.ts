@@ -41,7 +41,7 @@
     <message numerus="yes">
         <location filename="../ui/form.py"/>
         <source>Submit %n job(s)  ·  {credits}</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>Submit %n job  ·  {credits}</numerusform>
             <numerusform>Submit %n jobs  ·  {credits}</numerusform>
         </translation>
@@ -125,7 +125,7 @@
     <message numerus="yes">
         <location filename="../ui/main_window.py"/>
         <source>Monthly budget: %n credit(s)</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>Monthly budget: %n credit</numerusform>
             <numerusform>Monthly budget: %n credits</numerusform>
         </translation>
@@ -133,7 +133,7 @@
     <message numerus="yes">
         <location filename="../ui/main_window.py"/>
         <source>%n credit(s)</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>%n credit</numerusform>
             <numerusform>%n credits</numerusform>
         </translation>
@@ -144,7 +144,7 @@
     <message numerus="yes">
         <location filename="../ui/menus.py"/>
         <source>%n star(s)</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>%n star</numerusform>
             <numerusform>%n stars</numerusform>
         </translation>
@@ -152,7 +152,7 @@
     <message numerus="yes">
         <location filename="../ui/menus.py"/>
         <source>%n star(s), then the next clip</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>%n star, then the next clip</numerusform>
             <numerusform>%n stars, then the next clip</numerusform>
         </translation>
@@ -163,7 +163,7 @@
     <message numerus="yes">
         <location filename="../ui/submit_pane.py"/>
         <source>{shown} and %n more</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>{shown} and %n more</numerusform>
             <numerusform>{shown} and %n more</numerusform>
         </translation>
@@ -171,7 +171,7 @@
     <message numerus="yes">
         <location filename="../ui/submit_pane.py"/>
         <source>%n minute(s)</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>%n minute</numerusform>
             <numerusform>%n minutes</numerusform>
         </translation>
@@ -179,7 +179,7 @@
     <message numerus="yes">
         <location filename="../ui/submit_pane.py"/>
         <source>%n line(s) not understood as an id, left out: {lines}.</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>%n line not understood as an id, left out: {lines}.</numerusform>
             <numerusform>%n lines not understood as an id, left out: {lines}.</numerusform>
         </translation>
@@ -187,7 +187,7 @@
     <message numerus="yes">
         <location filename="../ui/submit_pane.py"/>
         <source>Submit %n job(s), one per audio id, with the settings in the form?</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>Submit %n job, one per audio id, with the settings in the form?</numerusform>
             <numerusform>Submit %n jobs, one per audio id, with the settings in the form?</numerusform>
         </translation>
@@ -195,7 +195,7 @@
     <message numerus="yes">
         <location filename="../ui/submit_pane.py"/>
         <source>Submit %n job(s)</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>Submit %n job</numerusform>
             <numerusform>Submit %n jobs</numerusform>
         </translation>
@@ -203,7 +203,7 @@
     <message numerus="yes">
         <location filename="../ui/submit_pane.py"/>
         <source>Submit %n job(s): {label}?</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>Submit %n job: {label}?</numerusform>
             <numerusform>Submit %n jobs: {label}?</numerusform>
         </translation>
@@ -211,7 +211,7 @@
     <message numerus="yes">
         <location filename="../ui/submit_pane.py"/>
         <source>Submitting %n job(s)…</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>Submitting %n job…</numerusform>
             <numerusform>Submitting %n jobs…</numerusform>
         </translation>

@@ -6,17 +6,17 @@
     <message>
         <location filename="../ui/about.py"/>
         <source>About {app}</source>
-        <translation type="vanished">À propos de {app}</translation>
+        <translation>À propos de {app}</translation>
     </message>
     <message>
         <location filename="../ui/about.py"/>
         <source>Turn your uploaded audio into new covers, follow each job live, and keep the results.</source>
-        <translation type="vanished">Transformez vos audios envoyés en nouvelles reprises, suivez chaque tâche en direct et gardez les résultats.</translation>
+        <translation>Transformez vos audios envoyés en nouvelles reprises, suivez chaque tâche en direct et gardez les résultats.</translation>
     </message>
     <message>
         <location filename="../ui/about.py"/>
         <source>Copy</source>
-        <translation type="vanished">Copier</translation>
+        <translation>Copier</translation>
     </message>
 </context>
 <context>
@@ -456,141 +456,141 @@
     <message>
         <location filename="../ui/form.py"/>
         <source>Submit  ·  {credits}</source>
-        <translation type="vanished">Envoyer  ·  {credits}</translation>
+        <translation>Envoyer  ·  {credits}</translation>
     </message>
     <message>
         <location filename="../ui/form.py"/>
         <source>Audio id</source>
-        <translation type="vanished">Identifiant audio</translation>
+        <translation>Identifiant audio</translation>
     </message>
     <message>
         <location filename="../ui/form.py"/>
         <source>Audio id of your upload, or drop a song link here</source>
-        <translation type="vanished">Identifiant audio de votre envoi, ou déposez ici le lien d’une chanson</translation>
+        <translation>Identifiant audio de votre envoi, ou déposez ici le lien d’une chanson</translation>
     </message>
     <message>
         <location filename="../ui/form.py"/>
         <source>Custom mode: my own lyrics, style, title</source>
-        <translation type="vanished">Mode personnalisé : mes propres paroles, style et titre</translation>
+        <translation>Mode personnalisé : mes propres paroles, style et titre</translation>
     </message>
     <message>
         <location filename="../ui/form.py"/>
         <source>Custom mode</source>
-        <translation type="vanished">Mode personnalisé</translation>
+        <translation>Mode personnalisé</translation>
     </message>
     <message>
         <location filename="../ui/form.py"/>
         <source>Prompt or lyrics</source>
-        <translation type="vanished">Consigne ou paroles</translation>
+        <translation>Consigne ou paroles</translation>
     </message>
     <message>
         <location filename="../ui/form.py"/>
         <source>Lyrics, or a detailed prompt for the new version</source>
-        <translation type="vanished">Des paroles, ou une consigne détaillée pour la nouvelle version</translation>
+        <translation>Des paroles, ou une consigne détaillée pour la nouvelle version</translation>
     </message>
     <message>
         <location filename="../ui/form.py"/>
         <source>required in custom mode</source>
-        <translation type="vanished">obligatoire en mode personnalisé</translation>
+        <translation>obligatoire en mode personnalisé</translation>
     </message>
     <message>
         <location filename="../ui/form.py"/>
         <source>Style</source>
-        <translation type="vanished">Style</translation>
+        <translation>Style</translation>
     </message>
     <message>
         <location filename="../ui/form.py"/>
         <source>e.g. acoustic pop, lo-fi jazz</source>
-        <translation type="vanished">p. ex. pop acoustique, jazz lo-fi</translation>
+        <translation>p. ex. pop acoustique, jazz lo-fi</translation>
     </message>
     <message>
         <location filename="../ui/form.py"/>
         <source>Title</source>
-        <translation type="vanished">Titre</translation>
+        <translation>Titre</translation>
     </message>
     <message>
         <location filename="../ui/form.py"/>
         <source>Title of the new track</source>
-        <translation type="vanished">Titre du nouveau morceau</translation>
+        <translation>Titre du nouveau morceau</translation>
     </message>
     <message>
         <location filename="../ui/form.py"/>
         <source>Several styles or ids: one job for each</source>
-        <translation type="vanished">Plusieurs styles ou identifiants : une tâche pour chacun</translation>
+        <translation>Plusieurs styles ou identifiants : une tâche pour chacun</translation>
     </message>
     <message>
         <location filename="../ui/form.py"/>
         <source>Style matrix</source>
-        <translation type="vanished">Matrice de styles</translation>
+        <translation>Matrice de styles</translation>
     </message>
     <message>
         <location filename="../ui/form.py"/>
         <source>Several audio ids (separated by spaces or commas) times several styles (one per line): one job per combination, sent as one batch after you see the cost</source>
-        <translation type="vanished">Plusieurs identifiants audio (séparés par des espaces ou des virgules) fois plusieurs styles (un par ligne) : une tâche par combinaison, envoyées en un seul lot après affichage du coût</translation>
+        <translation>Plusieurs identifiants audio (séparés par des espaces ou des virgules) fois plusieurs styles (un par ligne) : une tâche par combinaison, envoyées en un seul lot après affichage du coût</translation>
     </message>
     <message>
         <location filename="../ui/form.py"/>
         <source>Styles, one per line</source>
-        <translation type="vanished">Styles, un par ligne</translation>
+        <translation>Styles, un par ligne</translation>
     </message>
     <message>
         <location filename="../ui/form.py"/>
         <source>One style per line, e.g.
 acoustic pop
 lo-fi jazz</source>
-        <translation type="vanished">Un style par ligne, p. ex.
+        <translation>Un style par ligne, p. ex.
 pop acoustique
 jazz lo-fi</translation>
     </message>
     <message>
         <location filename="../ui/form.py"/>
         <source>Advanced</source>
-        <translation type="vanished">Avancé</translation>
+        <translation>Avancé</translation>
     </message>
     <message>
         <location filename="../ui/form.py"/>
         <source>Show advanced options</source>
-        <translation type="vanished">Afficher les options avancées</translation>
+        <translation>Afficher les options avancées</translation>
     </message>
     <message>
         <location filename="../ui/form.py"/>
         <source>Callback URL</source>
-        <translation type="vanished">URL de rappel</translation>
+        <translation>URL de rappel</translation>
     </message>
     <message>
         <location filename="../ui/form.py"/>
         <source>https://… (optional webhook for your own server)</source>
-        <translation type="vanished">https://… (webhook facultatif vers votre propre serveur)</translation>
+        <translation>https://… (webhook facultatif vers votre propre serveur)</translation>
     </message>
     <message>
         <location filename="../ui/form.py"/>
         <source>Submit</source>
-        <translation type="vanished">Envoyer</translation>
+        <translation>Envoyer</translation>
     </message>
     <message>
         <location filename="../ui/form.py"/>
         <source>Submit the cover job ({keys}). Each job costs {credits}.</source>
-        <translation type="vanished">Envoyer la tâche de reprise ({keys}). Chaque tâche coûte {credits}.</translation>
+        <translation>Envoyer la tâche de reprise ({keys}). Chaque tâche coûte {credits}.</translation>
     </message>
     <message>
         <location filename="../ui/form.py"/>
         <source>Lyrics / prompt</source>
-        <translation type="vanished">Paroles / consigne</translation>
+        <translation>Paroles / consigne</translation>
     </message>
     <message>
         <location filename="../ui/form.py"/>
         <source>Audio ids, separated by spaces or commas</source>
-        <translation type="vanished">Identifiants audio, séparés par des espaces ou des virgules</translation>
+        <translation>Identifiants audio, séparés par des espaces ou des virgules</translation>
     </message>
     <message>
         <location filename="../ui/form.py"/>
         <source>Submitting…</source>
-        <translation type="vanished">Envoi…</translation>
+        <translation>Envoi…</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/form.py"/>
         <source>Submit %n job(s)  ·  {credits}</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>Envoyer %n tâche  ·  {credits}</numerusform>
             <numerusform>Envoyer %n tâches  ·  {credits}</numerusform>
         </translation>
@@ -598,7 +598,7 @@ jazz lo-fi</translation>
     <message>
         <location filename="../ui/form.py"/>
         <source>used in custom mode only</source>
-        <translation type="vanished">utilisé en mode personnalisé seulement</translation>
+        <translation>utilisé en mode personnalisé seulement</translation>
     </message>
 </context>
 <context>
@@ -1152,66 +1152,66 @@ qui commencent par &lt;code&gt;aud&lt;/code&gt; ou &lt;code&gt;demo-&lt;/code&gt
     <message>
         <location filename="../ui/main_window.py"/>
         <source>New cover</source>
-        <translation type="vanished">Nouvelle reprise</translation>
+        <translation>Nouvelle reprise</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py"/>
         <source>Jobs</source>
-        <translation type="vanished">Tâches</translation>
+        <translation>Tâches</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py"/>
         <source>Checking jobs is paused until you fix your key.</source>
-        <translation type="vanished">La vérification des tâches est en pause jusqu’à ce que vous corrigiez votre clé.</translation>
+        <translation>La vérification des tâches est en pause jusqu’à ce que vous corrigiez votre clé.</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py"/>
         <source>Demo server ({host})</source>
-        <translation type="vanished">Serveur de démonstration ({host})</translation>
+        <translation>Serveur de démonstration ({host})</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py"/>
         <source>Live: {host}</source>
-        <translation type="vanished">En ligne : {host}</translation>
+        <translation>En ligne : {host}</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py"/>
         <source>plain http, key sent unencrypted</source>
-        <translation type="vanished">http simple, clé envoyée sans chiffrement</translation>
+        <translation>http simple, clé envoyée sans chiffrement</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py"/>
         <source>Cover ready: {what} ({clips}).</source>
-        <translation type="vanished">Reprise prête : {what} ({clips}).</translation>
+        <translation>Reprise prête : {what} ({clips}).</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py"/>
         <source>Job failed: {what}. {error}</source>
-        <translation type="vanished">Échec de la tâche : {what}. {error}</translation>
+        <translation>Échec de la tâche : {what}. {error}</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py"/>
         <source>Settings saved.</source>
-        <translation type="vanished">Réglages enregistrés.</translation>
+        <translation>Réglages enregistrés.</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py"/>
         <source>Demo: no credits spent</source>
-        <translation type="vanished">Démo : aucun crédit dépensé</translation>
+        <translation>Démo : aucun crédit dépensé</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py"/>
         <source>An estimate: the service does not report spend. Each job that may have been charged counts {credits}.
 Today: {today}
 This month: {month}</source>
-        <translation type="vanished">Une estimation : le service n’indique pas les dépenses. Chaque tâche qui a pu être facturée compte {credits}.
+        <translation>Une estimation : le service n’indique pas les dépenses. Chaque tâche qui a pu être facturée compte {credits}.
 Aujourd’hui : {today}
 Ce mois-ci : {month}</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/main_window.py"/>
         <source>Monthly budget: %n credit(s)</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>Budget mensuel : %n crédit</numerusform>
             <numerusform>Budget mensuel : %n crédits</numerusform>
         </translation>
@@ -1219,17 +1219,17 @@ Ce mois-ci : {month}</translation>
     <message>
         <location filename="../ui/main_window.py"/>
         <source>This month: {spent}</source>
-        <translation type="vanished">Ce mois-ci : {spent}</translation>
+        <translation>Ce mois-ci : {spent}</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py"/>
         <source>This month so far: {spent}. {cost} more could take you past your monthly budget of {budget} (Settings).</source>
-        <translation type="vanished">Ce mois-ci jusqu’ici : {spent}. {cost} de plus pourraient vous faire dépasser votre budget mensuel de {budget} (Réglages).</translation>
+        <translation>Ce mois-ci jusqu’ici : {spent}. {cost} de plus pourraient vous faire dépasser votre budget mensuel de {budget} (Réglages).</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/main_window.py"/>
         <source>%n credit(s)</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>%n crédit</numerusform>
             <numerusform>%n crédits</numerusform>
         </translation>
@@ -1237,22 +1237,22 @@ Ce mois-ci : {month}</translation>
     <message>
         <location filename="../ui/main_window.py"/>
         <source>The log: {folder}</source>
-        <translation type="vanished">Le journal : {folder}</translation>
+        <translation>Le journal : {folder}</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py"/>
         <source>The log is in {folder} (no file manager could be started).</source>
-        <translation type="vanished">Le journal est dans {folder} (aucun gestionnaire de fichiers n’a pu être lancé).</translation>
+        <translation>Le journal est dans {folder} (aucun gestionnaire de fichiers n’a pu être lancé).</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py"/>
         <source>The clips the app keeps: {folder}</source>
-        <translation type="vanished">Les morceaux gardés par l’application : {folder}</translation>
+        <translation>Les morceaux gardés par l’application : {folder}</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py"/>
         <source>The clips the app keeps are in {folder} (no file manager could be started).</source>
-        <translation type="vanished">Les morceaux gardés par l’application sont dans {folder} (aucun gestionnaire de fichiers n’a pu être lancé).</translation>
+        <translation>Les morceaux gardés par l’application sont dans {folder} (aucun gestionnaire de fichiers n’a pu être lancé).</translation>
     </message>
 </context>
 <context>
@@ -1278,137 +1278,137 @@ Ce mois-ci : {month}</translation>
     <message>
         <location filename="../ui/menus.py"/>
         <source>&amp;File</source>
-        <translation type="vanished">&amp;Fichier</translation>
+        <translation>&amp;Fichier</translation>
     </message>
     <message>
         <location filename="../ui/menus.py"/>
         <source>&amp;Settings…</source>
-        <translation type="vanished">&amp;Réglages…</translation>
+        <translation>&amp;Réglages…</translation>
     </message>
     <message>
         <location filename="../ui/menus.py"/>
         <source>&amp;Import ids from file…</source>
-        <translation type="vanished">&amp;Importer des identifiants d’un fichier…</translation>
+        <translation>&amp;Importer des identifiants d’un fichier…</translation>
     </message>
     <message>
         <location filename="../ui/menus.py"/>
         <source>&amp;Quit</source>
-        <translation type="vanished">&amp;Quitter</translation>
+        <translation>&amp;Quitter</translation>
     </message>
     <message>
         <location filename="../ui/menus.py"/>
         <source>&amp;Jobs</source>
-        <translation type="vanished">&amp;Tâches</translation>
+        <translation>&amp;Tâches</translation>
     </message>
     <message>
         <location filename="../ui/menus.py"/>
         <source>&amp;Pause polling</source>
-        <translation type="vanished">&amp;Suspendre le suivi</translation>
+        <translation>&amp;Suspendre le suivi</translation>
     </message>
     <message>
         <location filename="../ui/menus.py"/>
         <source>Check all &amp;now</source>
-        <translation type="vanished">Tout vérifier &amp;maintenant</translation>
+        <translation>Tout vérifier &amp;maintenant</translation>
     </message>
     <message>
         <location filename="../ui/menus.py"/>
         <source>&amp;Retry polling</source>
-        <translation type="vanished">&amp;Relancer le suivi</translation>
+        <translation>&amp;Relancer le suivi</translation>
     </message>
     <message>
         <location filename="../ui/menus.py"/>
         <source>Re&amp;submit with same settings…</source>
-        <translation type="vanished">Ren&amp;voyer avec les mêmes réglages…</translation>
+        <translation>Ren&amp;voyer avec les mêmes réglages…</translation>
     </message>
     <message>
         <location filename="../ui/menus.py"/>
         <source>&amp;Edit in form</source>
-        <translation type="vanished">&amp;Modifier dans le formulaire</translation>
+        <translation>&amp;Modifier dans le formulaire</translation>
     </message>
     <message>
         <location filename="../ui/menus.py"/>
         <source>&amp;Copy task id</source>
-        <translation type="vanished">&amp;Copier l’identifiant de tâche</translation>
+        <translation>&amp;Copier l’identifiant de tâche</translation>
     </message>
     <message>
         <location filename="../ui/menus.py"/>
         <source>Re&amp;move from history…</source>
-        <translation type="vanished">Re&amp;tirer de l’historique…</translation>
+        <translation>Re&amp;tirer de l’historique…</translation>
     </message>
     <message>
         <location filename="../ui/menus.py"/>
         <source>&amp;Clips</source>
-        <translation type="vanished">&amp;Morceaux</translation>
+        <translation>&amp;Morceaux</translation>
     </message>
     <message>
         <location filename="../ui/menus.py"/>
         <source>&amp;Play / pause</source>
-        <translation type="vanished">&amp;Lecture / pause</translation>
+        <translation>&amp;Lecture / pause</translation>
     </message>
     <message>
         <location filename="../ui/menus.py"/>
         <source>&amp;Next clip</source>
-        <translation type="vanished">Morceau &amp;suivant</translation>
+        <translation>Morceau &amp;suivant</translation>
     </message>
     <message>
         <location filename="../ui/menus.py"/>
         <source>P&amp;revious clip</source>
-        <translation type="vanished">Morceau &amp;précédent</translation>
+        <translation>Morceau &amp;précédent</translation>
     </message>
     <message>
         <location filename="../ui/menus.py"/>
         <source>&amp;Audition</source>
-        <translation type="vanished">Éc&amp;oute</translation>
+        <translation>Éc&amp;oute</translation>
     </message>
     <message>
         <location filename="../ui/menus.py"/>
         <source>S&amp;wap with the previous clip</source>
-        <translation type="vanished">&amp;Basculer avec le morceau précédent</translation>
+        <translation>&amp;Basculer avec le morceau précédent</translation>
     </message>
     <message>
         <location filename="../ui/menus.py"/>
         <source>Keep the &amp;position between clips of a job (A/B)</source>
-        <translation type="vanished">Garder la &amp;position entre les morceaux d’une tâche (A/B)</translation>
+        <translation>Garder la &amp;position entre les morceaux d’une tâche (A/B)</translation>
     </message>
     <message>
         <location filename="../ui/menus.py"/>
         <source>&amp;Play the next clip at the end</source>
-        <translation type="vanished">&amp;Lire le morceau suivant à la fin</translation>
+        <translation>&amp;Lire le morceau suivant à la fin</translation>
     </message>
     <message>
         <location filename="../ui/menus.py"/>
         <source>&amp;Repeat: off, all, one</source>
-        <translation type="vanished">&amp;Répéter : non, tout, un</translation>
+        <translation>&amp;Répéter : non, tout, un</translation>
     </message>
     <message>
         <location filename="../ui/menus.py"/>
         <source>Loop &amp;start here</source>
-        <translation type="vanished">&amp;Début de boucle ici</translation>
+        <translation>&amp;Début de boucle ici</translation>
     </message>
     <message>
         <location filename="../ui/menus.py"/>
         <source>Loop &amp;end here</source>
-        <translation type="vanished">&amp;Fin de boucle ici</translation>
+        <translation>&amp;Fin de boucle ici</translation>
     </message>
     <message>
         <location filename="../ui/menus.py"/>
         <source>&amp;Clear the loop</source>
-        <translation type="vanished">&amp;Effacer la boucle</translation>
+        <translation>&amp;Effacer la boucle</translation>
     </message>
     <message>
         <location filename="../ui/menus.py"/>
         <source>&amp;Rate</source>
-        <translation type="vanished">&amp;Noter</translation>
+        <translation>&amp;Noter</translation>
     </message>
     <message>
         <location filename="../ui/menus.py"/>
         <source>No stars</source>
-        <translation type="vanished">Aucune étoile</translation>
+        <translation>Aucune étoile</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/menus.py"/>
         <source>%n star(s)</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>%n étoile</numerusform>
             <numerusform>%n étoiles</numerusform>
         </translation>
@@ -1416,7 +1416,7 @@ Ce mois-ci : {month}</translation>
     <message numerus="yes">
         <location filename="../ui/menus.py"/>
         <source>%n star(s), then the next clip</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>%n étoile, puis le morceau suivant</numerusform>
             <numerusform>%n étoiles, puis le morceau suivant</numerusform>
         </translation>
@@ -1424,92 +1424,92 @@ Ce mois-ci : {month}</translation>
     <message>
         <location filename="../ui/menus.py"/>
         <source>&amp;Favourite on / off</source>
-        <translation type="vanished">&amp;Favori oui / non</translation>
+        <translation>&amp;Favori oui / non</translation>
     </message>
     <message>
         <location filename="../ui/menus.py"/>
         <source>&amp;Copy files</source>
-        <translation type="vanished">&amp;Copier les fichiers</translation>
+        <translation>&amp;Copier les fichiers</translation>
     </message>
     <message>
         <location filename="../ui/menus.py"/>
         <source>Show in &amp;folder</source>
-        <translation type="vanished">Afficher dans le &amp;dossier</translation>
+        <translation>Afficher dans le &amp;dossier</translation>
     </message>
     <message>
         <location filename="../ui/menus.py"/>
         <source>&amp;Save clips…</source>
-        <translation type="vanished">&amp;Enregistrer les morceaux…</translation>
+        <translation>&amp;Enregistrer les morceaux…</translation>
     </message>
     <message>
         <location filename="../ui/menus.py"/>
         <source>&amp;Export job…</source>
-        <translation type="vanished">E&amp;xporter la tâche…</translation>
+        <translation>E&amp;xporter la tâche…</translation>
     </message>
     <message>
         <location filename="../ui/menus.py"/>
         <source>Save a &amp;playlist of the list…</source>
-        <translation type="vanished">Enregistrer une liste de lec&amp;ture de la liste…</translation>
+        <translation>Enregistrer une liste de lec&amp;ture de la liste…</translation>
     </message>
     <message>
         <location filename="../ui/menus.py"/>
         <source>Copy &amp;audio URL</source>
-        <translation type="vanished">Copier l’URL de l’&amp;audio</translation>
+        <translation>Copier l’URL de l’&amp;audio</translation>
     </message>
     <message>
         <location filename="../ui/menus.py"/>
         <source>Re&amp;try download</source>
-        <translation type="vanished">Relancer le &amp;téléchargement</translation>
+        <translation>Relancer le &amp;téléchargement</translation>
     </message>
     <message>
         <location filename="../ui/menus.py"/>
         <source>Move to the &amp;trash</source>
-        <translation type="vanished">Mettre à la &amp;corbeille</translation>
+        <translation>Mettre à la &amp;corbeille</translation>
     </message>
     <message>
         <location filename="../ui/menus.py"/>
         <source>Restore from the trash</source>
-        <translation type="vanished">Restaurer depuis la corbeille</translation>
+        <translation>Restaurer depuis la corbeille</translation>
     </message>
     <message>
         <location filename="../ui/menus.py"/>
         <source>Show &amp;all clips</source>
-        <translation type="vanished">Afficher &amp;tous les morceaux</translation>
+        <translation>Afficher &amp;tous les morceaux</translation>
     </message>
     <message>
         <location filename="../ui/menus.py"/>
         <source>Clip &amp;details</source>
-        <translation type="vanished">&amp;Détails du morceau</translation>
+        <translation>&amp;Détails du morceau</translation>
     </message>
     <message>
         <location filename="../ui/menus.py"/>
         <source>&amp;Help</source>
-        <translation type="vanished">&amp;Aide</translation>
+        <translation>&amp;Aide</translation>
     </message>
     <message>
         <location filename="../ui/menus.py"/>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="vanished">&amp;Raccourcis clavier</translation>
+        <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
         <location filename="../ui/menus.py"/>
         <source>How to get an &amp;audio id</source>
-        <translation type="vanished">Obtenir un identifiant &amp;audio</translation>
+        <translation>Obtenir un identifiant &amp;audio</translation>
     </message>
     <message>
         <location filename="../ui/menus.py"/>
         <source>Open the &amp;clips folder</source>
-        <translation type="vanished">Ouvrir le dossier des &amp;morceaux</translation>
+        <translation>Ouvrir le dossier des &amp;morceaux</translation>
     </message>
     <message>
         <location filename="../ui/menus.py"/>
         <source>Open &amp;log folder</source>
-        <translation type="vanished">Ouvrir le dossier du &amp;journal</translation>
+        <translation>Ouvrir le dossier du &amp;journal</translation>
     </message>
     <message>
         <location filename="../ui/menus.py"/>
         <source>&amp;About Cover Desktop</source>
-        <translation type="vanished">À &amp;propos de Cover Desktop</translation>
+        <translation>À &amp;propos de Cover Desktop</translation>
     </message>
 </context>
 <context>
@@ -1613,52 +1613,52 @@ Ce mois-ci : {month}</translation>
     <message>
         <location filename="../ui/presets_button.py"/>
         <source>Presets</source>
-        <translation type="vanished">Préréglages</translation>
+        <translation>Préréglages</translation>
     </message>
     <message>
         <location filename="../ui/presets_button.py"/>
         <source>Fill the form from a saved preset, or save this one</source>
-        <translation type="vanished">Remplir le formulaire à partir d’un préréglage, ou enregistrer celui-ci</translation>
+        <translation>Remplir le formulaire à partir d’un préréglage, ou enregistrer celui-ci</translation>
     </message>
     <message>
         <location filename="../ui/presets_button.py"/>
         <source>Save the form as a preset…</source>
-        <translation type="vanished">Enregistrer le formulaire comme préréglage…</translation>
+        <translation>Enregistrer le formulaire comme préréglage…</translation>
     </message>
     <message>
         <location filename="../ui/presets_button.py"/>
         <source>Delete a preset</source>
-        <translation type="vanished">Supprimer un préréglage</translation>
+        <translation>Supprimer un préréglage</translation>
     </message>
     <message>
         <location filename="../ui/presets_button.py"/>
         <source>Filled in the preset “{name}”.</source>
-        <translation type="vanished">Préréglage « {name} » appliqué.</translation>
+        <translation>Préréglage « {name} » appliqué.</translation>
     </message>
     <message>
         <location filename="../ui/presets_button.py"/>
         <source>Save preset</source>
-        <translation type="vanished">Enregistrer le préréglage</translation>
+        <translation>Enregistrer le préréglage</translation>
     </message>
     <message>
         <location filename="../ui/presets_button.py"/>
         <source>Name for this preset (mode, lyrics/prompt, style, title):</source>
-        <translation type="vanished">Nom de ce préréglage (mode, paroles/consigne, style, titre) :</translation>
+        <translation>Nom de ce préréglage (mode, paroles/consigne, style, titre) :</translation>
     </message>
     <message>
         <location filename="../ui/presets_button.py"/>
         <source>Could not save the preset: {reason}</source>
-        <translation type="vanished">Impossible d’enregistrer le préréglage : {reason}</translation>
+        <translation>Impossible d’enregistrer le préréglage : {reason}</translation>
     </message>
     <message>
         <location filename="../ui/presets_button.py"/>
         <source>Saved the preset “{name}”.</source>
-        <translation type="vanished">Préréglage « {name} » enregistré.</translation>
+        <translation>Préréglage « {name} » enregistré.</translation>
     </message>
     <message>
         <location filename="../ui/presets_button.py"/>
         <source>Deleted the preset “{name}”.</source>
-        <translation type="vanished">Préréglage « {name} » supprimé.</translation>
+        <translation>Préréglage « {name} » supprimé.</translation>
     </message>
 </context>
 <context>
@@ -1847,12 +1847,12 @@ Ce mois-ci : {month}</translation>
     <message>
         <location filename="../ui/submit_pane.py"/>
         <source>“{item}”</source>
-        <translation type="vanished">« {item} »</translation>
+        <translation>« {item} »</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/submit_pane.py"/>
         <source>{shown} and %n more</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>{shown} et %n autre</numerusform>
             <numerusform>{shown} et %n autres</numerusform>
         </translation>
@@ -1860,62 +1860,62 @@ Ce mois-ci : {month}</translation>
     <message>
         <location filename="../ui/submit_pane.py"/>
         <source>Stop batch</source>
-        <translation type="vanished">Arrêter le lot</translation>
+        <translation>Arrêter le lot</translation>
     </message>
     <message>
         <location filename="../ui/submit_pane.py"/>
         <source>Stop the batch</source>
-        <translation type="vanished">Arrêter le lot</translation>
+        <translation>Arrêter le lot</translation>
     </message>
     <message>
         <location filename="../ui/submit_pane.py"/>
         <source>Send no more jobs of this batch (the one being sent finishes)</source>
-        <translation type="vanished">Ne plus envoyer de tâches de ce lot (celle en cours d’envoi se termine)</translation>
+        <translation>Ne plus envoyer de tâches de ce lot (celle en cours d’envoi se termine)</translation>
     </message>
     <message>
         <location filename="../ui/submit_pane.py"/>
         <source>Over your monthly budget?</source>
-        <translation type="vanished">Au-delà de votre budget mensuel ?</translation>
+        <translation>Au-delà de votre budget mensuel ?</translation>
     </message>
     <message>
         <location filename="../ui/submit_pane.py"/>
         <source>This job costs {credits}.</source>
-        <translation type="vanished">Cette tâche coûte {credits}.</translation>
+        <translation>Cette tâche coûte {credits}.</translation>
     </message>
     <message>
         <location filename="../ui/submit_pane.py"/>
         <source>Submit anyway</source>
-        <translation type="vanished">Envoyer quand même</translation>
+        <translation>Envoyer quand même</translation>
     </message>
     <message>
         <location filename="../ui/submit_pane.py"/>
         <source>Submit the same again?</source>
-        <translation type="vanished">Renvoyer la même chose ?</translation>
+        <translation>Renvoyer la même chose ?</translation>
     </message>
     <message>
         <location filename="../ui/submit_pane.py"/>
         <source>You sent exactly this request {ago} ago. Submit it again?</source>
-        <translation type="vanished">Vous avez envoyé exactement cette demande il y a {ago}. L’envoyer à nouveau ?</translation>
+        <translation>Vous avez envoyé exactement cette demande il y a {ago}. L’envoyer à nouveau ?</translation>
     </message>
     <message>
         <location filename="../ui/submit_pane.py"/>
         <source>It makes a new job and costs {credits} again.</source>
-        <translation type="vanished">Cela crée une nouvelle tâche et coûte à nouveau {credits}.</translation>
+        <translation>Cela crée une nouvelle tâche et coûte à nouveau {credits}.</translation>
     </message>
     <message>
         <location filename="../ui/submit_pane.py"/>
         <source>Submit again</source>
-        <translation type="vanished">Envoyer à nouveau</translation>
+        <translation>Envoyer à nouveau</translation>
     </message>
     <message>
         <location filename="../ui/submit_pane.py"/>
         <source>less than a minute</source>
-        <translation type="vanished">moins d’une minute</translation>
+        <translation>moins d’une minute</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/submit_pane.py"/>
         <source>%n minute(s)</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>%n minute</numerusform>
             <numerusform>%n minutes</numerusform>
         </translation>
@@ -1923,27 +1923,27 @@ Ce mois-ci : {month}</translation>
     <message>
         <location filename="../ui/submit_pane.py"/>
         <source>Submitted {audio_id} — task {task_id}.</source>
-        <translation type="vanished">{audio_id} envoyé — tâche {task_id}.</translation>
+        <translation>{audio_id} envoyé — tâche {task_id}.</translation>
     </message>
     <message>
         <location filename="../ui/submit_pane.py"/>
         <source>No audio id found in what was dropped.</source>
-        <translation type="vanished">Aucun identifiant audio trouvé dans ce qui a été déposé.</translation>
+        <translation>Aucun identifiant audio trouvé dans ce qui a été déposé.</translation>
     </message>
     <message>
         <location filename="../ui/submit_pane.py"/>
         <source>Not understood: {lines}.</source>
-        <translation type="vanished">Non compris : {lines}.</translation>
+        <translation>Non compris : {lines}.</translation>
     </message>
     <message>
         <location filename="../ui/submit_pane.py"/>
         <source>Fix the form first: every job in the batch uses these settings.</source>
-        <translation type="vanished">Corrigez d’abord le formulaire : chaque tâche du lot utilise ces réglages.</translation>
+        <translation>Corrigez d’abord le formulaire : chaque tâche du lot utilise ces réglages.</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/submit_pane.py"/>
         <source>%n line(s) not understood as an id, left out: {lines}.</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>%n ligne non reconnue comme identifiant, laissée de côté : {lines}.</numerusform>
             <numerusform>%n lignes non reconnues comme identifiants, laissées de côté : {lines}.</numerusform>
         </translation>
@@ -1951,17 +1951,17 @@ Ce mois-ci : {month}</translation>
     <message>
         <location filename="../ui/submit_pane.py"/>
         <source>This costs {credits}.</source>
-        <translation type="vanished">Cela coûte {credits}.</translation>
+        <translation>Cela coûte {credits}.</translation>
     </message>
     <message>
         <location filename="../ui/submit_pane.py"/>
         <source>Submit several jobs</source>
-        <translation type="vanished">Envoyer plusieurs tâches</translation>
+        <translation>Envoyer plusieurs tâches</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/submit_pane.py"/>
         <source>Submit %n job(s), one per audio id, with the settings in the form?</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>Envoyer %n tâche, une par identifiant audio, avec les réglages du formulaire ?</numerusform>
             <numerusform>Envoyer %n tâches, une par identifiant audio, avec les réglages du formulaire ?</numerusform>
         </translation>
@@ -1969,7 +1969,7 @@ Ce mois-ci : {month}</translation>
     <message numerus="yes">
         <location filename="../ui/submit_pane.py"/>
         <source>Submit %n job(s)</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>Envoyer %n tâche</numerusform>
             <numerusform>Envoyer %n tâches</numerusform>
         </translation>
@@ -1977,22 +1977,22 @@ Ce mois-ci : {month}</translation>
     <message>
         <location filename="../ui/submit_pane.py"/>
         <source>Enter at least one audio id.</source>
-        <translation type="vanished">Saisissez au moins un identifiant audio.</translation>
+        <translation>Saisissez au moins un identifiant audio.</translation>
     </message>
     <message>
         <location filename="../ui/submit_pane.py"/>
         <source>no style</source>
-        <translation type="vanished">sans style</translation>
+        <translation>sans style</translation>
     </message>
     <message>
         <location filename="../ui/submit_pane.py"/>
         <source>Submit a style matrix</source>
-        <translation type="vanished">Envoyer une matrice de styles</translation>
+        <translation>Envoyer une matrice de styles</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/submit_pane.py"/>
         <source>Submit %n job(s): {label}?</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>Envoyer %n tâche : {label} ?</numerusform>
             <numerusform>Envoyer %n tâches : {label} ?</numerusform>
         </translation>
@@ -2000,7 +2000,7 @@ Ce mois-ci : {month}</translation>
     <message numerus="yes">
         <location filename="../ui/submit_pane.py"/>
         <source>Submitting %n job(s)…</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>Envoi de %n tâche…</numerusform>
             <numerusform>Envoi de %n tâches…</numerusform>
         </translation>
@@ -2008,32 +2008,32 @@ Ce mois-ci : {month}</translation>
     <message>
         <location filename="../ui/submit_pane.py"/>
         <source>Sending {sent} of {total}…</source>
-        <translation type="vanished">Envoi {sent} sur {total}…</translation>
+        <translation>Envoi {sent} sur {total}…</translation>
     </message>
     <message>
         <location filename="../ui/submit_pane.py"/>
         <source>Submitting {sent} of {total}…</source>
-        <translation type="vanished">Envoi {sent} sur {total}…</translation>
+        <translation>Envoi {sent} sur {total}…</translation>
     </message>
     <message>
         <location filename="../ui/submit_pane.py"/>
         <source>Stopping after the job being sent…</source>
-        <translation type="vanished">Arrêt après la tâche en cours d’envoi…</translation>
+        <translation>Arrêt après la tâche en cours d’envoi…</translation>
     </message>
     <message>
         <location filename="../ui/submit_pane.py"/>
         <source>Import audio ids</source>
-        <translation type="vanished">Importer des identifiants audio</translation>
+        <translation>Importer des identifiants audio</translation>
     </message>
     <message>
         <location filename="../ui/submit_pane.py"/>
         <source>Text files (*.txt *.csv);;All files (*)</source>
-        <translation type="vanished">Fichiers texte (*.txt *.csv);;Tous les fichiers (*)</translation>
+        <translation>Fichiers texte (*.txt *.csv);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <location filename="../ui/submit_pane.py"/>
         <source>Could not keep the style for next time: {reason}</source>
-        <translation type="vanished">Impossible de garder le style pour la prochaine fois : {reason}</translation>
+        <translation>Impossible de garder le style pour la prochaine fois : {reason}</translation>
     </message>
 </context>
 </TS>

@@ -11,6 +11,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from .. import APP_NAME, __version__
+from ..i18n import translate
 from ..runtime import Runtime
 from ..settings import Dirs
 
@@ -31,15 +32,15 @@ def report(rt: Runtime) -> str:
 def show_about(parent: QWidget, rt: Runtime) -> QDialog:
     dlg = QDialog(parent)
     dlg.setObjectName("aboutDialog")
-    dlg.setWindowTitle(f"About {APP_NAME}")
-    intro = QLabel(f"<b>{APP_NAME} {__version__}</b><br>Turn your uploaded audio into new covers, follow each job "
-                   "live, and keep the results.")
+    dlg.setWindowTitle(translate("About", "About {app}").format(app=APP_NAME))
+    intro = QLabel(f"<b>{APP_NAME} {__version__}</b><br>" + translate(
+        "About", "Turn your uploaded audio into new covers, follow each job live, and keep the results."))
     intro.setWordWrap(True)
     text = QPlainTextEdit(report(rt))
     text.setObjectName("aboutText")
     text.setReadOnly(True)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-    copy = buttons.addButton("Copy", QDialogButtonBox.ButtonRole.ActionRole)
+    copy = buttons.addButton(translate("About", "Copy"), QDialogButtonBox.ButtonRole.ActionRole)
     copy.setObjectName("aboutCopyButton")
     copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(text.toPlainText()))
     buttons.rejected.connect(dlg.reject)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import QLocale, QStringListModel, Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QCompleter,
@@ -21,11 +22,15 @@ from PySide6.QtWidgets import (
 
 from ..api.errors import ValidationError
 from ..api.models import PROMPT_MAX, CoverRequest
-from ..jobs.ledger import credit_text
+from ..i18n import translate
 from ..jobs.matrix import Matrix, lines, plan
 from .drops import IdLineEdit
+from .jobs_model import cost_text
 
-SUBMIT_TEXT = f"Submit  \u00b7  {credit_text(1)}"
+
+def one_job_text() -> str:
+    """Submit's words for one job, with what it costs."""
+    return translate("CoverForm", "Submit  \u00b7  {credits}").format(credits=cost_text(1))
 
 
 def _error_label(wrap: bool = False) -> QLabel:
@@ -46,45 +51,47 @@ class CoverForm(QWidget):
         super().__init__(parent)
         self.audio_id = IdLineEdit()
         self.audio_id.setObjectName("audioIdEdit")
-        self.audio_id.setAccessibleName("Audio id")
-        self.audio_id.setPlaceholderText("Audio id of your upload, or drop a song link here")
+        self.audio_id.setAccessibleName(translate("CoverForm", "Audio id"))
+        self.audio_id.setPlaceholderText(translate("CoverForm", "Audio id of your upload, or drop a song link here"))
         self.audio_id.setClearButtonEnabled(True)
 
-        self.custom = QCheckBox("Custom mode: my own lyrics, style, title")
+        self.custom = QCheckBox(translate("CoverForm", "Custom mode: my own lyrics, style, title"))
         self.custom.setObjectName("customModeCheck")
-        self.custom.setAccessibleName("Custom mode")
+        self.custom.setAccessibleName(translate("CoverForm", "Custom mode"))
 
         self.prompt = QPlainTextEdit()
         self.prompt.setObjectName("promptEdit")
-        self.prompt.setAccessibleName("Prompt or lyrics")
-        self.prompt.setPlaceholderText("Lyrics, or a detailed prompt for the new version")
+        self.prompt.setAccessibleName(translate("CoverForm", "Prompt or lyrics"))
+        self.prompt.setPlaceholderText(translate("CoverForm", "Lyrics, or a detailed prompt for the new version"))
         self.prompt.setTabChangesFocus(True)
         self.prompt.setMinimumHeight(48)
         self.prompt.setMaximumHeight(110)
-        self.prompt_note = QLabel("required in custom mode")
+        self.prompt_note = QLabel(translate("CoverForm", "required in custom mode"))
         self.prompt_note.setStyleSheet("color: palette(mid); font-size: 11px;")
         self.prompt_count = QLabel()
         self.prompt_count.setStyleSheet("color: palette(mid); font-size: 11px;")
 
         self.style_edit = QLineEdit()
         self.style_edit.setObjectName("styleEdit")
-        self.style_edit.setAccessibleName("Style")
-        self.style_edit.setPlaceholderText("e.g. acoustic pop, lo-fi jazz")
+        self.style_edit.setAccessibleName(translate("CoverForm", "Style"))
+        self.style_edit.setPlaceholderText(translate("CoverForm", "e.g. acoustic pop, lo-fi jazz"))
         self.title_edit = QLineEdit()
         self.title_edit.setObjectName("titleEdit")
-        self.title_edit.setAccessibleName("Title")
-        self.title_edit.setPlaceholderText("Title of the new track")
+        self.title_edit.setAccessibleName(translate("CoverForm", "Title"))
+        self.title_edit.setPlaceholderText(translate("CoverForm", "Title of the new track"))
 
         # a matrix: one job per (audio id, style), sent as one batch
-        self.matrix = QCheckBox("Several styles or ids: one job for each")
+        self.matrix = QCheckBox(translate("CoverForm", "Several styles or ids: one job for each"))
         self.matrix.setObjectName("matrixCheck")
-        self.matrix.setAccessibleName("Style matrix")
-        self.matrix.setToolTip("Several audio ids (separated by spaces or commas) times several styles (one per "
-                               "line): one job per combination, sent as one batch after you see the cost")
+        self.matrix.setAccessibleName(translate("CoverForm", "Style matrix"))
+        self.matrix.setToolTip(translate("CoverForm", "Several audio ids (separated by spaces or commas) times "
+                                                      "several styles (one per line): one job per combination, sent "
+                                                      "as one batch after you see the cost"))
         self.styles_edit = QPlainTextEdit()
         self.styles_edit.setObjectName("stylesEdit")
-        self.styles_edit.setAccessibleName("Styles, one per line")
-        self.styles_edit.setPlaceholderText("One style per line, e.g.\nacoustic pop\nlo-fi jazz")
+        self.styles_edit.setAccessibleName(translate("CoverForm", "Styles, one per line"))
+        self.styles_edit.setPlaceholderText(translate("CoverForm", "One style per line, e.g.\nacoustic pop\n"
+                                                                   "lo-fi jazz"))
         self.styles_edit.setTabChangesFocus(True)
         self.styles_edit.setMaximumHeight(90)
         self.styles_edit.hide()
@@ -97,29 +104,32 @@ class CoverForm(QWidget):
 
         self.advanced = QToolButton()
         self.advanced.setObjectName("advancedToggle")
-        self.advanced.setText("Advanced")
+        self.advanced.setText(translate("CoverForm", "Advanced"))
         self.advanced.setCheckable(True)
         self.advanced.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.advanced.setArrowType(Qt.ArrowType.RightArrow)
         self.advanced.setAutoRaise(True)
-        self.advanced.setAccessibleName("Show advanced options")
+        self.advanced.setAccessibleName(translate("CoverForm", "Show advanced options"))
         self.callback = QLineEdit()
         self.callback.setObjectName("callbackUrlEdit")
-        self.callback.setAccessibleName("Callback URL")
-        self.callback.setPlaceholderText("https://\u2026 (optional webhook for your own server)")
+        self.callback.setAccessibleName(translate("CoverForm", "Callback URL"))
+        self.callback.setPlaceholderText(translate("CoverForm", "https://\u2026 (optional webhook for your own "
+                                                                "server)"))
         self.advanced_box = QWidget()
         adv = QFormLayout(self.advanced_box)
         adv.setContentsMargins(0, 0, 0, 0)
         self.callback_error = _error_label()
-        adv.addRow("Callback URL", self.callback)
+        adv.addRow(translate("CoverForm", "Callback URL"), self.callback)
         adv.addRow("", self.callback_error)
         self.advanced_box.hide()
 
-        self.submit = QPushButton(SUBMIT_TEXT)
+        self.submit = QPushButton(one_job_text())
         self.submit.setObjectName("submitButton")
-        self.submit.setAccessibleName("Submit")
+        self.submit.setAccessibleName(translate("CoverForm", "Submit"))
         self.submit.setDefault(True)
-        self.submit.setToolTip(f"Submit the cover job (Ctrl+Return). Each job costs {credit_text(1)}.")
+        keys = QKeySequence("Ctrl+Return").toString(QKeySequence.SequenceFormat.NativeText)
+        self.submit.setToolTip(translate("CoverForm", "Submit the cover job ({keys}). Each job costs {credits}.")
+                               .format(keys=keys, credits=cost_text(1)))
         self.submit.setMinimumHeight(32)
 
         self.errors = {"audio_id": _error_label(), "prompt": _error_label(), "style": _error_label(),
@@ -129,23 +139,23 @@ class CoverForm(QWidget):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.addRow("Audio id", self.audio_id)
+        form.addRow(translate("CoverForm", "Audio id"), self.audio_id)
         form.addRow("", self.errors["audio_id"])
         form.addRow("", self.custom)
         prompt_head = QHBoxLayout()
         prompt_head.addWidget(self.prompt_note)
         prompt_head.addStretch(1)
         prompt_head.addWidget(self.prompt_count)
-        form.addRow("Lyrics / prompt", self.prompt)
+        form.addRow(translate("CoverForm", "Lyrics / prompt"), self.prompt)
         form.addRow("", prompt_head)
         form.addRow("", self.errors["prompt"])
         style_box = QVBoxLayout()
         style_box.setContentsMargins(0, 0, 0, 0)
         style_box.addWidget(self.style_edit)
         style_box.addWidget(self.styles_edit)
-        form.addRow("Style", style_box)
+        form.addRow(translate("CoverForm", "Style"), style_box)
         form.addRow("", self.errors["style"])
-        form.addRow("Title", self.title_edit)
+        form.addRow(translate("CoverForm", "Title"), self.title_edit)
         form.addRow("", self.errors["title"])
         form.addRow("", self.matrix)
         self._form = form
@@ -207,8 +217,8 @@ class CoverForm(QWidget):
             self.custom.setChecked(True)   # a style is only sent in custom mode
         if on and self.style_edit.text().strip() and not self.styles_edit.toPlainText().strip():
             self.styles_edit.setPlainText(self.style_edit.text().strip())
-        self.audio_id.setPlaceholderText("Audio ids, separated by spaces or commas" if on else
-                                         "Audio id of your upload, or drop a song link here")
+        self.audio_id.setPlaceholderText(translate("CoverForm", "Audio ids, separated by spaces or commas") if on else
+                                         translate("CoverForm", "Audio id of your upload, or drop a song link here"))
         self._clear("")
 
     def fill(self, req: CoverRequest) -> None:
@@ -244,17 +254,18 @@ class CoverForm(QWidget):
             label.clear()
             label.hide()
 
-    def set_busy(self, busy: bool, text: str = "Submitting\u2026") -> None:
+    def set_busy(self, busy: bool, text: str = "") -> None:
         self._busy = busy
         self.submit.setEnabled(not busy)
-        self.submit.setText(text if busy else self.submit_text())
+        self.submit.setText((text or translate("CoverForm", "Submitting\u2026")) if busy else self.submit_text())
 
     def submit_text(self) -> str:
         """What Submit will cost: one job, or every job of the matrix the form describes."""
         plan = self.matrix_plan()
         if plan is None or len(plan.requests) <= 1:
-            return SUBMIT_TEXT
-        return f"Submit {len(plan.requests)} jobs  \u00b7  {plan.cost_text}"
+            return one_job_text()
+        n = len(plan.requests)
+        return translate("CoverForm", "Submit %n job(s)  \u00b7  {credits}", None, n).format(credits=cost_text(n))
 
     def _update_submit(self) -> None:
         if not self._busy:
@@ -273,7 +284,8 @@ class CoverForm(QWidget):
             w.setEnabled(on)
         if not on and self.matrix.isChecked():
             self.matrix.setChecked(False)
-        self.prompt_note.setText("required in custom mode" if on else "used in custom mode only")
+        self.prompt_note.setText(translate("CoverForm", "required in custom mode") if on
+                                 else translate("CoverForm", "used in custom mode only"))
         if not on:
             for n in ("prompt", "style", "title"):
                 self._clear(n)
@@ -284,7 +296,7 @@ class CoverForm(QWidget):
 
     def _count(self) -> None:
         n = len(self.prompt.toPlainText())
-        self.prompt_count.setText(f"{n} / {PROMPT_MAX}")
+        self.prompt_count.setText(f"{QLocale().toString(n)} / {QLocale().toString(PROMPT_MAX)}")
         self.prompt_count.setStyleSheet(
             f"color: {'#c62828' if n > PROMPT_MAX else 'palette(mid)'}; font-size: 11px;")
 

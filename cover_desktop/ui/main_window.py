@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME
 from ..api.client import insecure_base
-from ..jobs.ledger import credit_text, spend, would_exceed
+from ..i18n import translate
+from ..jobs.ledger import spend, would_exceed
 from ..jobs.model import Job, JobState
 from ..runtime import Runtime, SettingsChange
 from ..tasks import TaskSet
@@ -31,6 +32,7 @@ from .banner import Banner
 from .clips_pane import ClipsPane
 from .dialogs import open_folder
 from .drops import Dropped, IdDropTarget
+from .jobs_model import clips_text, cost_text, spent_text
 from .jobs_pane import JobsPane
 from .library_view import LibraryView
 from .menus import build_menus
@@ -83,10 +85,10 @@ class MainWindow(IdDropTarget, QMainWindow):
         lv = QVBoxLayout(left)
         lv.setContentsMargins(12, 10, 6, 6)
         lv.addWidget(self.banner)
-        lv.addWidget(section_label("New cover"))
+        lv.addWidget(section_label(translate("MainWindow", "New cover")))
         lv.addWidget(self.submit_pane)
         lv.addSpacing(6)
-        lv.addWidget(section_label("Jobs"))
+        lv.addWidget(section_label(translate("MainWindow", "Jobs")))
         lv.addWidget(self.jobs_pane, 1)
         # on a small or scaled screen the left column scrolls instead of pushing the window off-screen
         scroll = QScrollArea()
@@ -161,21 +163,24 @@ class MainWindow(IdDropTarget, QMainWindow):
         self.pause_action.setChecked(paused)
         self.status.set_paused(paused, reason)
         if paused and "key" in reason:
-            self.banner.key_refused("Checking jobs is paused until you fix your key.")
+            self.banner.key_refused(translate("MainWindow", "Checking jobs is paused until you fix your key."))
 
     def _connection(self, ok: bool | None, words: str) -> None:
         rt = self.rt
-        where = f"Demo server ({rt.host})" if rt.is_demo else f"Live: {rt.host}"
-        warning = "plain http, key sent unencrypted" if not rt.is_demo and insecure_base(rt.base_url) else ""
+        where = (translate("MainWindow", "Demo server ({host})") if rt.is_demo
+                 else translate("MainWindow", "Live: {host}")).format(host=rt.host)
+        warning = (translate("MainWindow", "plain http, key sent unencrypted")
+                   if not rt.is_demo and insecure_base(rt.base_url) else "")
         self.status.set_connection(where, ok, words or rt.base_url, warning)
 
     def _job_finished(self, job: Job) -> None:
         what = job.request.title or job.request.audio_id
         if job.state is JobState.DONE:
-            text = f"Cover ready: {what} ({len(job.clips)} clips)."
+            text = translate("MainWindow", "Cover ready: {what} ({clips}).").format(
+                what=what, clips=clips_text(len(job.clips)))
             self.show_message(text)
         else:
-            text = f"Job failed: {what}. {job.error}"
+            text = translate("MainWindow", "Job failed: {what}. {error}").format(what=what, error=job.error)
             self.show_error(text)
         if not self.isActiveWindow():
             self._notify(job, text)
@@ -217,7 +222,7 @@ class MainWindow(IdDropTarget, QMainWindow):
 
     async def _apply_settings(self, change: SettingsChange) -> None:
         await self.rt.apply(change)
-        self.show_message("Settings saved.")
+        self.show_message(translate("MainWindow", "Settings saved."))
         if self.rt.keystore.warning:
             self.show_error(self.rt.keystore.warning)
 
@@ -249,14 +254,18 @@ class MainWindow(IdDropTarget, QMainWindow):
     # -- credits ----------------------------------------------------------------------------------------
     def _update_credits(self, *_: object) -> None:
         if self.rt.is_demo:
-            self.status.set_credits("Demo: no credits spent", "")
+            self.status.set_credits(translate("MainWindow", "Demo: no credits spent"), "")
             return
         ledger = spend(self.jobs_pane.jobs(), time.time())
         budget = int(self.rt.settings.monthly_budget)
-        tip = (f"An estimate: the service does not report spend. Each job that may have been charged counts "
-               f"{credit_text(1)}.\nToday: {ledger.today_text()}\nThis month: {ledger.month_text()}"
-               + (f"\nMonthly budget: {budget} credits" if budget else ""))
-        self.status.set_credits(f"This month: {ledger.month_text()}", tip)
+        today = spent_text(ledger.today, ledger.today_maybe)
+        month = spent_text(ledger.month, ledger.month_maybe)
+        tip = translate("MainWindow", "An estimate: the service does not report spend. Each job that may have been "
+                                      "charged counts {credits}.\nToday: {today}\nThis month: {month}").format(
+            credits=cost_text(1), today=today, month=month)
+        if budget:
+            tip += "\n" + translate("MainWindow", "Monthly budget: %n credit(s)", None, budget)
+        self.status.set_credits(translate("MainWindow", "This month: {spent}").format(spent=month), tip)
 
     def budget_warning(self, n_new: int) -> str:
         """Words for the question before ``n_new`` jobs that could take the month past the budget, else ""."""
@@ -266,21 +275,23 @@ class MainWindow(IdDropTarget, QMainWindow):
         ledger = spend(self.jobs_pane.jobs(), time.time())
         if not would_exceed(ledger, budget, n_new):
             return ""
-        return (f"This month so far: {ledger.month_text()}. {credit_text(n_new).capitalize()} more could take "
-                f"you past your monthly budget of {budget} credits (Settings).")
+        return translate("MainWindow", "This month so far: {spent}. {cost} more could take you past your monthly "
+                                       "budget of {budget} (Settings).").format(
+            spent=spent_text(ledger.month, ledger.month_maybe), cost=cost_text(n_new),
+            budget=translate("MainWindow", "%n credit(s)", None, budget))
 
     def open_log_folder(self) -> None:
-        self._open_or_say(self.rt.log_dir, "The log")
+        self._open_or_say(self.rt.log_dir, translate("MainWindow", "The log: {folder}"),
+                          translate("MainWindow", "The log is in {folder} (no file manager could be started)."))
 
     def open_media_folder(self) -> None:
-        self._open_or_say(self.rt.library.root, "The clips the app keeps")
+        self._open_or_say(self.rt.library.root, translate("MainWindow", "The clips the app keeps: {folder}"),
+                          translate("MainWindow", "The clips the app keeps are in {folder} (no file manager could "
+                                                  "be started)."))
 
-    def _open_or_say(self, folder: Path, what: str) -> None:
+    def _open_or_say(self, folder: Path, opened: str, not_opened: str) -> None:
         """Open ``folder``; where no file manager can be started, at least say where it is."""
-        if open_folder(folder):
-            self.show_message(f"{what}: {folder}")
-        else:
-            self.show_message(f"{what} are in {folder} (no file manager could be started).")
+        self.show_message((opened if open_folder(folder) else not_opened).format(folder=folder))
 
     def about(self) -> None:
         show_about(self, self.rt)

@@ -10,6 +10,7 @@ from typing import Protocol
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from ..i18n import translate
 from ..runtime import Runtime
 from .clips_pane import ClipsPane
 from .help import show_audio_id_help, show_shortcuts
@@ -49,39 +50,41 @@ def build_menus(win: MenuHost, window: QMainWindow) -> dict[str, QAction]:
         return act
 
     m = window.menuBar()
-    file = m.addMenu("&File")
-    settings = add(file, "&Settings\u2026", win.open_settings, "Ctrl+,", "settingsAction")
+    file = m.addMenu(translate("Menus", "&File"))
+    settings = add(file, translate("Menus", "&Settings\u2026"), win.open_settings, "Ctrl+,", "settingsAction")
     settings.setShortcuts([QKeySequence("Ctrl+,"), QKeySequence(QKeySequence.StandardKey.Preferences)])
-    add(file, "&Import ids from file\u2026", win.submit_pane.import_ids, QKeySequence.StandardKey.Open, "importAction")
+    add(file, translate("Menus", "&Import ids from file\u2026"), win.submit_pane.import_ids,
+        QKeySequence.StandardKey.Open, "importAction")
     file.addSeparator()
-    add(file, "&Quit", window.close, QKeySequence.StandardKey.Quit, "quitAction")
+    add(file, translate("Menus", "&Quit"), window.close, QKeySequence.StandardKey.Quit, "quitAction")
 
-    jobs, jp = m.addMenu("&Jobs"), win.jobs_pane
-    add(jobs, "&Pause polling", win.toggle_pause, "Ctrl+Shift+P", "pauseAction").setCheckable(True)
-    add(jobs, "Check all &now", lambda: win.rt.service.poll_now(), "F5", "pollNowAction")
+    jobs, jp = m.addMenu(translate("Menus", "&Jobs")), win.jobs_pane
+    add(jobs, translate("Menus", "&Pause polling"), win.toggle_pause, "Ctrl+Shift+P", "pauseAction").setCheckable(True)
+    add(jobs, translate("Menus", "Check all &now"), lambda: win.rt.service.poll_now(), "F5", "pollNowAction")
     jobs.addSeparator()
-    add(jobs, "&Retry polling", jp.retry_selected, "Ctrl+R", "retryAction")
-    add(jobs, "Re&submit with same settings\u2026", jp.resubmit_selected, "Ctrl+Shift+R", "resubmitAction")
-    add(jobs, "&Edit in form", jp.edit_selected, "Ctrl+E", "editAction")
-    add(jobs, "&Copy task id", jp.copy_task_id, "Ctrl+Shift+C", "copyTaskIdAction")
-    add(jobs, "Re&move from history\u2026", jp.remove_selected, name="removeAction")
+    add(jobs, translate("Menus", "&Retry polling"), jp.retry_selected, "Ctrl+R", "retryAction")
+    add(jobs, translate("Menus", "Re&submit with same settings\u2026"), jp.resubmit_selected, "Ctrl+Shift+R",
+        "resubmitAction")
+    add(jobs, translate("Menus", "&Edit in form"), jp.edit_selected, "Ctrl+E", "editAction")
+    add(jobs, translate("Menus", "&Copy task id"), jp.copy_task_id, "Ctrl+Shift+C", "copyTaskIdAction")
+    add(jobs, translate("Menus", "Re&move from history\u2026"), jp.remove_selected, name="removeAction")
 
-    clips, cp = m.addMenu("&Clips"), win.clips_pane
+    clips, cp = m.addMenu(translate("Menus", "&Clips")), win.clips_pane
     ca, au = cp.clip_actions, cp.audition
-    add(clips, "&Play / pause", cp.toggle_play, "Space", "playAction")
-    add(clips, "&Next clip", lambda: cp.step_clip(1), "Ctrl+Right", "nextAction")
-    add(clips, "P&revious clip", lambda: cp.step_clip(-1), "Ctrl+Left", "previousAction")
-    audition = clips.addMenu("&Audition")
-    add(audition, "S&wap with the previous clip", cp.swap_clip, "X", "swapAction")
-    keep = add(audition, "Keep the &position between clips of a job (A/B)",
+    add(clips, translate("Menus", "&Play / pause"), cp.toggle_play, "Space", "playAction")
+    add(clips, translate("Menus", "&Next clip"), lambda: cp.step_clip(1), "Ctrl+Right", "nextAction")
+    add(clips, translate("Menus", "P&revious clip"), lambda: cp.step_clip(-1), "Ctrl+Left", "previousAction")
+    audition = clips.addMenu(translate("Menus", "&Audition"))
+    add(audition, translate("Menus", "S&wap with the previous clip"), cp.swap_clip, "X", "swapAction")
+    keep = add(audition, translate("Menus", "Keep the &position between clips of a job (A/B)"),
                lambda: au.set_keep_position(not au.keep_position), "Shift+X", "keepAction")
-    advance = add(audition, "&Play the next clip at the end", lambda: au.set_auto_advance(not au.auto_advance),
-                  name="autoAdvanceAction")
-    add(audition, "&Repeat: off, all, one", au.cycle_repeat, "R", "repeatAction")
+    advance = add(audition, translate("Menus", "&Play the next clip at the end"),
+                  lambda: au.set_auto_advance(not au.auto_advance), name="autoAdvanceAction")
+    add(audition, translate("Menus", "&Repeat: off, all, one"), au.cycle_repeat, "R", "repeatAction")
     audition.addSeparator()
-    add(audition, "Loop &start here", au.mark_a, "[", "loopStartAction")
-    add(audition, "Loop &end here", au.mark_b, "]", "loopEndAction")
-    add(audition, "&Clear the loop", au.clear_loop, "\\", "clearLoopAction")
+    add(audition, translate("Menus", "Loop &start here"), au.mark_a, "[", "loopStartAction")
+    add(audition, translate("Menus", "Loop &end here"), au.mark_b, "]", "loopEndAction")
+    add(audition, translate("Menus", "&Clear the loop"), au.clear_loop, "\\", "clearLoopAction")
     for act in (keep, advance):
         act.setCheckable(True)
 
@@ -92,39 +95,40 @@ def build_menus(win: MenuHost, window: QMainWindow) -> dict[str, QAction]:
     au.modeChanged.connect(modes)
     modes()
 
-    marks = clips.addMenu("&Rate")
+    marks = clips.addMenu(translate("Menus", "&Rate"))
     for n in range(6):
-        add(marks, "No stars" if n == 0 else f"{n} star{'s' if n > 1 else ''}", partial(ca.rate, n), str(n),
-            f"rate{n}Action")
+        add(marks, translate("Menus", "No stars") if n == 0 else translate("Menus", "%n star(s)", None, n),
+            partial(ca.rate, n), str(n), f"rate{n}Action")
     marks.addSeparator()
     for n in range(1, 6):
-        add(marks, f"{n} star{'s' if n > 1 else ''}, then the next clip",
+        add(marks, translate("Menus", "%n star(s), then the next clip", None, n),
             partial(ca.rate, n, then_next=True), f"Alt+{n}", f"rateNext{n}Action")
     marks.addSeparator()
-    add(marks, "&Favourite on / off", ca.toggle_favourite, "F", "favouriteAction")
+    add(marks, translate("Menus", "&Favourite on / off"), ca.toggle_favourite, "F", "favouriteAction")
     clips.addSeparator()
-    add(clips, "&Copy files", ca.copy_files, QKeySequence.StandardKey.Copy, "copyFilesAction")
-    add(clips, "Show in &folder", ca.show_in_folder, name="showInFolderAction")
-    add(clips, "&Save clips\u2026", ca.save_clip, QKeySequence.StandardKey.Save, "saveClipAction")
-    add(clips, "&Export job\u2026", ca.export_job, "Ctrl+Shift+S", "exportJobAction")
-    add(clips, "Save a &playlist of the list\u2026", ca.save_playlist, name="playlistAction")
-    add(clips, "Copy &audio URL", ca.copy_audio_url, name="copyAudioUrlAction")
-    add(clips, "Re&try download", ca.retry_download, name="retryDownloadAction")
+    add(clips, translate("Menus", "&Copy files"), ca.copy_files, QKeySequence.StandardKey.Copy, "copyFilesAction")
+    add(clips, translate("Menus", "Show in &folder"), ca.show_in_folder, name="showInFolderAction")
+    add(clips, translate("Menus", "&Save clips\u2026"), ca.save_clip, QKeySequence.StandardKey.Save, "saveClipAction")
+    add(clips, translate("Menus", "&Export job\u2026"), ca.export_job, "Ctrl+Shift+S", "exportJobAction")
+    add(clips, translate("Menus", "Save a &playlist of the list\u2026"), ca.save_playlist, name="playlistAction")
+    add(clips, translate("Menus", "Copy &audio URL"), ca.copy_audio_url, name="copyAudioUrlAction")
+    add(clips, translate("Menus", "Re&try download"), ca.retry_download, name="retryDownloadAction")
     clips.addSeparator()
-    add(clips, "Move to the &trash", ca.trash, name="trashAction")
+    add(clips, translate("Menus", "Move to the &trash"), ca.trash, name="trashAction")
     # Delete in the clip list trashes the selected clips (in the job list it removes the job): each list its own
     widget_shortcut(QKeySequence.StandardKey.Delete, cp.view, ca.trash)
-    add(clips, "Restore from the trash", ca.restore, name="restoreAction")
+    add(clips, translate("Menus", "Restore from the trash"), ca.restore, name="restoreAction")
     clips.addSeparator()
-    add(clips, "Show &all clips", cp.library_button.toggle, "Ctrl+L", "libraryAction")
-    add(clips, "Clip &details", cp.details_button.toggle, "Ctrl+I", "detailsAction")
+    add(clips, translate("Menus", "Show &all clips"), cp.library_button.toggle, "Ctrl+L", "libraryAction")
+    add(clips, translate("Menus", "Clip &details"), cp.details_button.toggle, "Ctrl+I", "detailsAction")
 
-    help_ = m.addMenu("&Help")
-    add(help_, "&Keyboard shortcuts", lambda: show_shortcuts(window, window.findChildren(QAction)), "F1",
-        "shortcutsAction")
-    add(help_, "How to get an &audio id", lambda: show_audio_id_help(window), name="audioIdHelpAction")
+    help_ = m.addMenu(translate("Menus", "&Help"))
+    add(help_, translate("Menus", "&Keyboard shortcuts"), lambda: show_shortcuts(window, window.findChildren(QAction)),
+        "F1", "shortcutsAction")
+    add(help_, translate("Menus", "How to get an &audio id"), lambda: show_audio_id_help(window),
+        name="audioIdHelpAction")
     help_.addSeparator()
-    add(help_, "Open the &clips folder", win.open_media_folder, name="openMediaAction")
-    add(help_, "Open &log folder", win.open_log_folder, name="openLogAction")
-    add(help_, "&About Cover Desktop", win.about, name="aboutAction")
+    add(help_, translate("Menus", "Open the &clips folder"), win.open_media_folder, name="openMediaAction")
+    add(help_, translate("Menus", "Open &log folder"), win.open_log_folder, name="openLogAction")
+    add(help_, translate("Menus", "&About Cover Desktop"), win.about, name="aboutAction")
     return made

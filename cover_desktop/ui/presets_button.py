@@ -7,6 +7,7 @@ from functools import partial
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QInputDialog, QMenu, QToolButton, QWidget
 
+from ..i18n import translate
 from ..presets import PresetStore
 from .form import CoverForm
 
@@ -20,8 +21,8 @@ class PresetsButton(QToolButton):
         self.form = form
         self.presets = PresetStore()
         self.setObjectName("presetsButton")
-        self.setText("Presets")
-        self.setToolTip("Fill the form from a saved preset, or save this one")
+        self.setText(translate("PresetsButton", "Presets"))
+        self.setToolTip(translate("PresetsButton", "Fill the form from a saved preset, or save this one"))
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.setMenu(QMenu(self))
         self.menu().aboutToShow.connect(self._fill_presets_menu)
@@ -34,9 +35,9 @@ class PresetsButton(QToolButton):
             menu.addAction(preset.name, partial(self.apply_preset, preset.name))
         if saved:
             menu.addSeparator()
-        menu.addAction("Save the form as a preset\u2026", self.ask_preset_name)
+        menu.addAction(translate("PresetsButton", "Save the form as a preset\u2026"), self.ask_preset_name)
         if saved:
-            delete = menu.addMenu("Delete a preset")
+            delete = menu.addMenu(translate("PresetsButton", "Delete a preset"))
             for preset in saved:
                 delete.addAction(preset.name, partial(self.delete_preset, preset.name))
 
@@ -45,13 +46,13 @@ class PresetsButton(QToolButton):
         if preset is None:
             return
         self.form.fill(preset.applied_to(self.form.request()))
-        self.message.emit(f"Filled in the preset \u201c{name}\u201d.")
+        self.message.emit(translate("PresetsButton", "Filled in the preset \u201c{name}\u201d.").format(name=name))
 
     def ask_preset_name(self) -> None:
         dlg = QInputDialog(self)
         dlg.setObjectName("presetNameDialog")
-        dlg.setWindowTitle("Save preset")
-        dlg.setLabelText("Name for this preset (mode, lyrics/prompt, style, title):")
+        dlg.setWindowTitle(translate("PresetsButton", "Save preset"))
+        dlg.setLabelText(translate("PresetsButton", "Name for this preset (mode, lyrics/prompt, style, title):"))
         dlg.textValueSelected.connect(self.save_preset)
         dlg.finished.connect(dlg.deleteLater)
         dlg.open()
@@ -63,10 +64,10 @@ class PresetsButton(QToolButton):
         try:
             self.presets.save(name, self.form.request())
         except OSError as exc:
-            self.error.emit(f"Could not save the preset: {exc}")
+            self.error.emit(translate("PresetsButton", "Could not save the preset: {reason}").format(reason=exc))
             return
-        self.message.emit(f"Saved the preset \u201c{name}\u201d.")
+        self.message.emit(translate("PresetsButton", "Saved the preset \u201c{name}\u201d.").format(name=name))
 
     def delete_preset(self, name: str) -> None:
         self.presets.delete(name)
-        self.message.emit(f"Deleted the preset \u201c{name}\u201d.")
+        self.message.emit(translate("PresetsButton", "Deleted the preset \u201c{name}\u201d.").format(name=name))

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from ..api.errors import ApiError, AuthError, ValidationError
 from ..api.models import CoverRequest
-from ..jobs.ledger import credit_text
+from ..i18n import translate
 from ..jobs.matrix import Matrix
 from ..jobs.service import BatchResult, JobService
 from ..presets import StyleHistory
@@ -21,6 +21,7 @@ from ..tasks import TaskSet
 from .dialogs import confirm, pick_file
 from .drops import Dropped, parse_dropped, read_file
 from .form import CoverForm
+from .jobs_model import cost_text
 from .presets_button import PresetsButton
 
 BIG_BATCH = 5   # from this many jobs on, Enter in the confirmation answers Cancel
@@ -28,8 +29,10 @@ RECENT = 10 * 60   # seconds: the same request sent again within this asks first
 
 
 def _listed(items: list[str], limit: int = 3) -> str:
-    shown = ", ".join(f"\u201c{i}\u201d" for i in items[:limit])
-    return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
+    shown = ", ".join(translate("SubmitPane", "\u201c{item}\u201d").format(item=i) for i in items[:limit])
+    if len(items) <= limit:
+        return shown
+    return translate("SubmitPane", "{shown} and %n more", None, len(items) - limit).format(shown=shown)
 
 
 class SubmitPane(QWidget):
@@ -56,10 +59,11 @@ class SubmitPane(QWidget):
         self.batch_bar.setObjectName("batchBar")
         self.batch_label = QLabel()
         self.batch_label.setObjectName("batchProgress")
-        self.batch_cancel = QPushButton("Stop batch")
+        self.batch_cancel = QPushButton(translate("SubmitPane", "Stop batch"))
         self.batch_cancel.setObjectName("batchCancelButton")
-        self.batch_cancel.setAccessibleName("Stop the batch")
-        self.batch_cancel.setToolTip("Send no more jobs of this batch (the one being sent finishes)")
+        self.batch_cancel.setAccessibleName(translate("SubmitPane", "Stop the batch"))
+        self.batch_cancel.setToolTip(translate("SubmitPane", "Send no more jobs of this batch (the one being sent "
+                                                             "finishes)"))
         self.batch_cancel.clicked.connect(self.cancel_batch)
         row = QHBoxLayout(self.batch_bar)
         row.setContentsMargins(0, 0, 0, 0)
@@ -117,15 +121,20 @@ class SubmitPane(QWidget):
             return
         over = self.budget_check(1)
         if over:
-            confirm(self, "Over your monthly budget?", over, f"This job costs {credit_text(1)}.", "Submit anyway",
-                    lambda: self.submit_request(request), name="budgetConfirm", default_yes=False)
+            confirm(self, translate("SubmitPane", "Over your monthly budget?"), over,
+                    translate("SubmitPane", "This job costs {credits}.").format(credits=cost_text(1)),
+                    translate("SubmitPane", "Submit anyway"), lambda: self.submit_request(request),
+                    name="budgetConfirm", default_yes=False)
             return
         same = self._recent_twin(request)
         if same:
-            confirm(self, "Submit the same again?",
-                    f"You sent exactly this request {same} ago. Submit it again?",
-                    f"It makes a new job and costs {credit_text(1)} again.", "Submit again",
-                    lambda: self.submit_request(request), name="repeatConfirm", default_yes=False)
+            confirm(self, translate("SubmitPane", "Submit the same again?"),
+                    translate("SubmitPane", "You sent exactly this request {ago} ago. Submit it again?").format(
+                        ago=same),
+                    translate("SubmitPane", "It makes a new job and costs {credits} again.").format(
+                        credits=cost_text(1)),
+                    translate("SubmitPane", "Submit again"), lambda: self.submit_request(request),
+                    name="repeatConfirm", default_yes=False)
             return
         self.submit_request(request)
 
@@ -143,7 +152,8 @@ class SubmitPane(QWidget):
         if not ages:
             return ""
         minutes = int(min(ages) // 60)
-        return "less than a minute" if minutes < 1 else f"{minutes} minute{'s' if minutes != 1 else ''}"
+        return (translate("SubmitPane", "less than a minute") if minutes < 1
+                else translate("SubmitPane", "%n minute(s)", None, minutes))
 
     def submit_request(self, request: CoverRequest) -> None:
         if self._busy or self.service is None:
@@ -163,7 +173,8 @@ class SubmitPane(QWidget):
             if isinstance(err, AuthError):
                 self.keyRefused.emit(err.message)
         else:
-            self.message.emit(f"Submitted {job.request.audio_id} \u2014 task {job.task_id}.")
+            self.message.emit(translate("SubmitPane", "Submitted {audio_id} \u2014 task {task_id}.").format(
+                audio_id=job.request.audio_id, task_id=job.task_id))
             self.submitted.emit(job)
             self._remember_style(job.request)
         finally:
@@ -185,8 +196,11 @@ class SubmitPane(QWidget):
     async def _take_drop(self, dropped: Dropped) -> None:
         found = await parse_dropped(dropped)
         if not found.ids:
-            what = f" Not understood: {_listed(found.unrecognised)}." if found.unrecognised else ""
-            self.error.emit("No audio id found in what was dropped." + what)
+            text = translate("SubmitPane", "No audio id found in what was dropped.")
+            if found.unrecognised:
+                text += " " + translate("SubmitPane", "Not understood: {lines}.").format(
+                    lines=_listed(found.unrecognised))
+            self.error.emit(text)
         elif len(found.ids) == 1 and not found.unrecognised:
             self.form.audio_id.setText(found.ids[0])
             self.form.audio_id.setFocus()
@@ -204,42 +218,48 @@ class SubmitPane(QWidget):
         problems = [p for p in template.problems() if p.field != "audio_id"]
         if problems:
             self.form.show_problems(problems)
-            self.error.emit("Fix the form first: every job in the batch uses these settings.")
+            self.error.emit(translate("SubmitPane", "Fix the form first: every job in the batch uses these settings."))
             return
         requests = [dataclasses.replace(template, audio_id=i) for i in ids]
         over = self.budget_check(len(ids))
         shown = ", ".join(ids[:6]) + (", \u2026" if len(ids) > 6 else "")
-        skipped = (f"\n\n{len(unrecognised)} line{'s' if len(unrecognised) != 1 else ''} not understood as an "
-                   f"id, left out: {_listed(unrecognised)}." if unrecognised else "")
-        confirm(self, "Submit several jobs",
-                f"Submit {len(ids)} jobs, one per audio id, with the settings in the form?",
-                f"{shown}{skipped}\n\nThis costs {credit_text(len(ids))}." + (f"\n\n{over}" if over else ""),
-                f"Submit {len(ids)} jobs", lambda: self._start_batch(requests), name="batchConfirm",
-                default_yes=len(ids) < BIG_BATCH and not over)
+        skipped = ("\n\n" + translate("SubmitPane", "%n line(s) not understood as an id, left out: {lines}.", None,
+                                        len(unrecognised)).format(lines=_listed(unrecognised)) if unrecognised else "")
+        cost = translate("SubmitPane", "This costs {credits}.").format(credits=cost_text(len(ids)))
+        confirm(self, translate("SubmitPane", "Submit several jobs"),
+                translate("SubmitPane", "Submit %n job(s), one per audio id, with the settings in the form?", None,
+                          len(ids)),
+                f"{shown}{skipped}\n\n{cost}" + (f"\n\n{over}" if over else ""),
+                translate("SubmitPane", "Submit %n job(s)", None, len(ids)), lambda: self._start_batch(requests),
+                name="batchConfirm", default_yes=len(ids) < BIG_BATCH and not over)
 
     def _offer_matrix(self, matrix: Matrix) -> None:
         problems = matrix.problems()
         if not matrix.requests:
-            problems = problems or [ValidationError("audio_id", "Enter at least one audio id.")]
+            problems = problems or [ValidationError("audio_id",
+                                                    translate("SubmitPane", "Enter at least one audio id."))]
         if problems:
             self.form.show_problems(problems)
             self.error.emit(problems[0].message)
             return
         n = len(matrix.requests)
         over = self.budget_check(n)
-        combos = "\n".join(f"{r.audio_id} \u00d7 {r.style or 'no style'}" for r in matrix.requests[:6])
+        combos = "\n".join(f"{r.audio_id} \u00d7 {r.style or translate('SubmitPane', 'no style')}"
+                           for r in matrix.requests[:6])
         more = "\n\u2026" if n > 6 else ""
-        confirm(self, "Submit a style matrix",
-                f"Submit {n} job{'s' if n != 1 else ''}: {matrix.label}?",
-                f"{combos}{more}\n\nThis costs {matrix.cost_text}." + (f"\n\n{over}" if over else ""),
-                f"Submit {n} jobs", lambda: self._start_batch(matrix.requests), name="batchConfirm",
-                default_yes=n < BIG_BATCH and not over)
+        cost = translate("SubmitPane", "This costs {credits}.").format(credits=cost_text(n))
+        confirm(self, translate("SubmitPane", "Submit a style matrix"),
+                translate("SubmitPane", "Submit %n job(s): {label}?", None, n).format(label=matrix.label),
+                f"{combos}{more}\n\n{cost}" + (f"\n\n{over}" if over else ""),
+                translate("SubmitPane", "Submit %n job(s)", None, n), lambda: self._start_batch(matrix.requests),
+                name="batchConfirm", default_yes=n < BIG_BATCH and not over)
 
     def _start_batch(self, requests: list[CoverRequest]) -> None:
         if self._busy or self.service is None:
             return
-        self._set_busy(True, f"Submitting {len(requests)} jobs\u2026")
-        self.batch_label.setText(f"Sending 0 of {len(requests)}\u2026")
+        self._set_busy(True, translate("SubmitPane", "Submitting %n job(s)\u2026", None, len(requests)))
+        self.batch_label.setText(translate("SubmitPane", "Sending {sent} of {total}\u2026").format(
+            sent=0, total=len(requests)))
         self.batch_cancel.setEnabled(True)
         self.batch_bar.show()
         self.tasks.spawn(self._batch(self.service, requests), "submitting a batch")
@@ -255,19 +275,21 @@ class SubmitPane(QWidget):
             self._remember_style(request)
 
     def _batch_progress(self, sent: int, total: int) -> None:
-        self.batch_label.setText(f"Sending {min(sent + 1, total)} of {total}\u2026")
-        self.form.set_busy(True, f"Submitting {min(sent + 1, total)} of {total}\u2026")
+        self.batch_label.setText(translate("SubmitPane", "Sending {sent} of {total}\u2026").format(
+            sent=min(sent + 1, total), total=total))
+        self.form.set_busy(True, translate("SubmitPane", "Submitting {sent} of {total}\u2026").format(
+            sent=min(sent + 1, total), total=total))
 
     def cancel_batch(self) -> None:
         if self.service is not None and self.service.batch_running:
             self.service.cancel_batch()
             self.batch_cancel.setEnabled(False)
-            self.batch_label.setText("Stopping after the job being sent\u2026")
+            self.batch_label.setText(translate("SubmitPane", "Stopping after the job being sent\u2026"))
 
     # -- ids from a file --------------------------------------------------------------------------------
     def import_ids(self) -> None:
-        pick_file(self, "Import audio ids", Path.home(), "Text files (*.txt *.csv);;All files (*)",
-                  self.take_file)
+        pick_file(self, translate("SubmitPane", "Import audio ids"), Path.home(),
+                  translate("SubmitPane", "Text files (*.txt *.csv);;All files (*)"), self.take_file)
 
     def take_file(self, path: Path) -> None:
         self.take_drop(read_file(path))
@@ -277,10 +299,11 @@ class SubmitPane(QWidget):
         try:
             self.styles.remember(request)
         except OSError as exc:   # a full disk must not spoil a submit that worked
-            self.error.emit(f"Could not keep the style for next time: {exc}")
+            self.error.emit(translate("SubmitPane", "Could not keep the style for next time: {reason}").format(
+                reason=exc))
             return
         self.form.set_style_history(self.styles.items())
 
-    def _set_busy(self, busy: bool, text: str = "Submitting\u2026") -> None:
+    def _set_busy(self, busy: bool, text: str = "") -> None:
         self._busy = busy
         self.form.set_busy(busy, text)

@@ -173,8 +173,8 @@ def test_about_lists_versions_and_folders_with_a_copy_button(harness, aloop):
 @pytest.mark.parametrize("n", [1])
 def test_credit_text_comes_from_one_place(n):
     from cover_desktop.jobs.ledger import credit_text
-    from cover_desktop.ui.form import SUBMIT_TEXT
-    assert credit_text(n) in SUBMIT_TEXT
+    from cover_desktop.ui.form import one_job_text
+    assert credit_text(n) in one_job_text()
 
 
 def test_the_submit_button_shows_what_a_matrix_costs(harness, demo, keyed, aloop):

@@ -163,7 +163,6 @@ def test_the_settings_dialog_speaks_french_and_chooses_the_language(french, aloo
     dlg.deleteLater()
 
 
-@pytest.mark.xfail(strict=True, reason="cover_desktop/ui/form.py does not translate its labels yet")
 def test_the_cover_form_speaks_french(french):
     form = CoverForm()
     try:
