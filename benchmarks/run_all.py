@@ -25,6 +25,7 @@ REPO = HERE.parent
 # (script, arguments): the slow ones last
 BENCHMARKS = [
     ("cold_start", ["7"]),
+    ("start_parts", []),
     ("clips_10k", []),
     ("warm_cache", []),
     ("ids_extract", []),

@@ -5,8 +5,9 @@ Settings change the server or the key, and says so with ``rebound``.
 The start does only what the window's first paint needs, and overlaps what it can: the two HTTP clients
 (each reads the CA bundle for TLS, ~20 ms) are made in worker threads while the job history is read in
 the store's. Work the window does not wait for, the media fetches earlier sessions left unfinished and
-the player, waits for ``window_shown()`` when the caller asks ``start(defer=True)``. The demo server's
-code is imported only when the demo is used."""
+the player, waits for ``window_shown()`` when the caller asks ``start(defer=True)``. The HTTP clients'
+and the demo server's code is imported by ``start``, not with this module: a window that paints before
+the runtime starts need not wait for httpx."""
 
 from __future__ import annotations
 
@@ -20,14 +21,12 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication
 
-from .api.client import ApiClient, normalize_base_url
 from .api.errors import NetworkError
 from .jobs.recovery import open_store
 from .jobs.scheduler import PollPolicy
 from .jobs.service import JobService
 from .jobs.store import AsyncJobStore
 from .logsetup import REDACT
-from .media.fetch import MediaFetcher
 from .media.library import MediaLibrary
 from .media.peaks import PeaksCache
 from .media.player import PlayerController
@@ -36,7 +35,9 @@ from .settings import ENV_BASE_URL, Dirs, KeyStore, Secret, Settings
 from .tasks import TaskSet
 
 if TYPE_CHECKING:
+    from .api.client import ApiClient
     from .demo.server import DemoServer
+    from .media.fetch import MediaFetcher
 
 log = logging.getLogger(__name__)
 
@@ -113,9 +114,15 @@ class Runtime(QObject):
         return self.base_url.split("//", 1)[-1]
 
     @property
+    def started(self) -> bool:
+        """``service`` and ``library`` are there (``start`` has run)."""
+        return self._service is not None
+
+    @property
     def fetcher(self) -> MediaFetcher:
         """The media host's client (made during ``start``, off the GUI thread)."""
         if self._fetcher is None:
+            from .media.fetch import MediaFetcher
             self._fetcher = MediaFetcher()
         return self._fetcher
 
@@ -132,6 +139,9 @@ class Runtime(QObject):
     async def start(self, defer: bool = False) -> None:
         """Start (or restart after ``apply``) on the server the settings choose. With ``defer``, fetching what
         earlier sessions left unfinished waits for ``window_shown()``: it checks every clip's files."""
+        from .api.client import ApiClient, normalize_base_url
+        from .media.fetch import MediaFetcher
+
         self.key = self.keystore.load()
         REDACT.add(self.key.reveal())
         demo = self.wants_demo(self.key)
@@ -202,6 +212,8 @@ class Runtime(QObject):
     async def test_key(self, base_url: str, key: str) -> str:
         if self.demo is not None and base_url == self.demo.api_url:
             key = key or demo_key()
+        from .api.client import ApiClient
+
         client = ApiClient(base_url, key, allow_insecure=self.settings.allow_insecure_http)
         try:
             answer = await client.check_key()

@@ -76,6 +76,22 @@ def test_loaded_clips_equal_the_records_that_were_stored(tmp_path):
     store.close()
 
 
+def test_requests_read_as_from_dict_reads_them_and_a_row_holding_two_is_refused(tmp_path):
+    store = JobStore(tmp_path / "jobs.sqlite")
+    for audio in ("a1", "a2", "a3"):
+        store.add(Job(request=CoverRequest(audio, True, "p", "s", "t")))
+    stored = {1: {"audio_id": "a1", "title": "Kept", "from_a_newer_version": 1}, 2: {"audio_id": "a2"}}
+    for job_id, request in stored.items():
+        store.db.execute("UPDATE jobs SET request=? WHERE id=?", (json.dumps(request), job_id))
+    by_id = {j.id: j.request for j in store.all_jobs()}
+    assert by_id[1] == CoverRequest.from_dict(stored[1]) and by_id[2] == CoverRequest.from_dict(stored[2])
+    assert by_id[3] == CoverRequest("a3", True, "p", "s", "t") == store.get(3).request
+    store.db.execute("""UPDATE jobs SET request='{"audio_id": "x"}, {"audio_id": "y"}' WHERE id=3""")
+    with pytest.raises(ValueError):
+        store.all_jobs()
+    store.close()
+
+
 def test_pages_of_the_history_add_up_to_all_of_it(tmp_path):
     store = JobStore(tmp_path / "jobs.sqlite")
     for i in range(7):
@@ -246,8 +262,10 @@ def _unkept_job_in_history(demo) -> Job:
 def test_a_deferred_start_fetches_unfinished_media_only_once_the_window_shows(demo, keyed, aloop, tmp_path):
     _unkept_job_in_history(demo)
     rt = Runtime(parse_args(["--base-url", demo.api_url]), Settings(), KeyStore())
+    assert not rt.started
     try:
         run(aloop, rt.start(defer=True))
+        assert rt.started
         run(aloop, asyncio.sleep(0.5))
         assert demo.requests("media") == [], "nothing fetched before the window has painted"
         rt.window_shown()

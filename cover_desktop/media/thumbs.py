@@ -4,7 +4,12 @@ threads, kept in a bounded memory LRU and in the cache dir, so 10,000 clips cost
 Loading order: what was asked for last loads first (while scrolling, the rows on screen now, not those
 scrolled past), and what ``prefetch`` asks for (the rows just beyond the view) only when nothing on screen
 waits. Both queues are bounded: a fast scroll drops the requests it left behind instead of decoding
-hundreds of covers nobody sees; a row that comes back asks again."""
+hundreds of covers nobody sees; a row that comes back asks again. Memory keeps the covers asked for most
+recently, whatever order they landed in.
+
+Covers that land within ``ANNOUNCE_S`` of each other are announced (``ready``) together: the clips model
+turns each into a dataChanged, and after each event-loop turn with a dataChanged in it QListView lays out
+every row again, calling into the Python model twice per row (20,000 calls for 10,000 clips)."""
 
 from __future__ import annotations
 
@@ -24,6 +29,7 @@ log = logging.getLogger(__name__)
 
 COVER_SIZE = 56   # logical pixels of a cover in a clip row
 WORKERS = 2       # decoding threads: QImage lets go of the GIL while it decodes, so two keep two cores busy
+ANNOUNCE_S = 0.03  # a frame or two: late enough to gather what lands together, too soon for an eye to see
 
 
 def _scaled(source: str, cached: str, px: int, dpr: float) -> QImage | None:
@@ -69,12 +75,15 @@ class ThumbnailCache(QObject):
         self.px = max(1, round(size * dpr))
         self.capacity = capacity
         self.workers = workers
-        self._images: OrderedDict[str, QImage] = OrderedDict()
+        self._images: dict[str, QImage] = {}
+        self._used: OrderedDict[str, None] = OrderedDict()      # asked for by get(), least recently first
         self._failed: set[str] = set()
         self._wanted: OrderedDict[str, None] = OrderedDict()     # asked for by get(): newest last
         self._ahead: OrderedDict[str, None] = OrderedDict()      # asked for by prefetch(): newest last
         self._running: dict[str, asyncio.Future[QImage | None]] = {}
         self._pool: ThreadPoolExecutor | None = None
+        self._landed_now: list[str] = []
+        self._announcing: asyncio.TimerHandle | None = None
         self._closed = False
         self.loads = 0   # decodes started (for tests and benchmarks)
 
@@ -84,14 +93,19 @@ class ThumbnailCache(QObject):
             return None
         img = self._images.get(source)
         if img is not None:
-            self._images.move_to_end(source)
+            self._used.move_to_end(source)
             return img
-        if source not in self._failed and source not in self._running:
+        if source in self._failed:
+            return None
+        self._used[source] = None
+        self._used.move_to_end(source)
+        if source not in self._running:
             self._ahead.pop(source, None)
             self._wanted[source] = None
             self._wanted.move_to_end(source)
             if len(self._wanted) > self.capacity:
-                self._wanted.popitem(last=False)
+                left_behind, _ = self._wanted.popitem(last=False)
+                self._used.pop(left_behind, None)
             self._pump()
         return None
 
@@ -126,6 +140,9 @@ class ThumbnailCache(QObject):
         self._closed = True
         self._wanted.clear()
         self._ahead.clear()
+        if self._announcing is not None:
+            self._announcing.cancel()
+            self._announcing = None
         running = list(self._running.values())
         if running:
             await asyncio.gather(*running, return_exceptions=True)
@@ -162,9 +179,25 @@ class ThumbnailCache(QObject):
             img = future.result()
         if img is None:
             self._failed.add(source)
+            self._used.pop(source, None)
         else:
             self._images[source] = img
-            while len(self._images) > self.capacity:
-                self._images.popitem(last=False)
-        self.ready.emit(source)
+            self._used.setdefault(source, None)   # a prefetched cover: as recent as its landing
+            if len(self._images) > self.capacity:
+                self._evict()
+        self._landed_now.append(source)
+        if self._announcing is None:
+            self._announcing = asyncio.get_running_loop().call_later(ANNOUNCE_S, self._announce)
         self._pump()
+
+    def _evict(self) -> None:
+        """Drop the covers asked for least recently (some asked for may still be on their way: skipped)."""
+        for old in [s for s in self._used if s in self._images][: len(self._images) - self.capacity]:
+            del self._images[old]
+            del self._used[old]
+
+    def _announce(self) -> None:
+        self._announcing = None
+        landed, self._landed_now = self._landed_now, []
+        for source in landed:
+            self.ready.emit(source)

@@ -4,6 +4,7 @@ after every row on screen, requests a fast scroll left behind dropped, nothing l
 from __future__ import annotations
 
 import threading
+from collections import defaultdict
 from pathlib import Path
 
 import pytest
@@ -75,7 +76,22 @@ def test_prefetched_rows_wait_for_every_row_on_screen(aloop, tmp_path, covers, h
     assert order == ["cover0", "cover5", "cover1", "cover2"]
     loads = cache.loads
     assert all(cache.get(c) is not None for c in covers[:3]), "prefetched: there when scrolled to"
-    assert cache.loads == loads and landed == order
+    assert cache.loads == loads
+    run(aloop, until(lambda: landed == order, what="each announced, in the order it landed"))
+    run(aloop, cache.aclose())
+
+
+def test_covers_landing_together_are_announced_together(aloop, tmp_path, covers, monkeypatch):
+    monkeypatch.setattr(thumbs_module, "ANNOUNCE_S", 0.5)
+    cache = ThumbnailCache(tmp_path / "thumbs")
+    batches: list[list[str]] = [[]]
+    cache.ready.connect(lambda s: batches[-1].append(Path(s).stem))
+    for c in covers[:3]:
+        cache.get(c)
+    run(aloop, until(lambda: len(cache) == 3, what="three thumbnails"))
+    assert batches == [[]], "landed, not announced yet"
+    run(aloop, until(lambda: len(batches[0]) == 3, what="the announcement"))
+    assert sorted(batches[0]) == ["cover0", "cover1", "cover2"]
     run(aloop, cache.aclose())
 
 
@@ -112,3 +128,26 @@ def test_nothing_lands_after_close_and_a_broken_file_is_marked(aloop, tmp_path, 
     run(aloop, until(lambda: other.failed(str(bad)), what="the broken mark"))
     assert other.get(str(bad)) is None and other.pending() == 0, "a broken file is not tried again"
     run(aloop, other.aclose())
+
+
+def test_memory_keeps_the_covers_asked_for_last_whatever_order_they_land_in(aloop, tmp_path, covers, monkeypatch):
+    gates: defaultdict[str, threading.Event] = defaultdict(threading.Event)
+    real = thumbs_module._scaled
+
+    def scaled(source: str, cached: str, px: int, dpr: float):
+        gates[Path(source).stem].wait(10)
+        return real(source, cached, px, dpr)
+
+    monkeypatch.setattr(thumbs_module, "_scaled", scaled)
+    cache = ThumbnailCache(tmp_path / "thumbs", capacity=2, workers=2)
+    a, b, c = covers[:3]
+    for source in (a, b, c):          # a and b start, c waits
+        cache.get(source)
+    for stem, source in (("cover1", b), ("cover2", c)):   # they land b, c, then a
+        gates[stem].set()
+        run(aloop, until(lambda s=source: s in cache._images, what=stem))
+    gates["cover0"].set()
+    run(aloop, until(lambda: cache.pending() == 0, what="cover0"))
+    assert cache.get(b) is not None and cache.get(c) is not None
+    assert cache.get(a) is None, "asked for first, so the one to go, though it landed last"
+    run(aloop, cache.aclose())
