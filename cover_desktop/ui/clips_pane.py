@@ -110,6 +110,8 @@ class ClipsPane(QWidget):
         self.details.message.connect(self.message)
         self.details.hide()
         self.view.selectionModel().currentChanged.connect(lambda *_: self._current_changed())
+        # a new listing (a search, a filter, a job's new clips) must not leave Details on a clip no longer chosen
+        self.model.modelReset.connect(self._current_changed)
         self.empty = QLabel()
         self.empty.setObjectName("clipsEmpty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -132,7 +134,7 @@ class ClipsPane(QWidget):
 
         listing = QWidget()
         listing.setLayout(self._stack)
-        split = QSplitter(Qt.Orientation.Vertical)
+        self.split = split = QSplitter(Qt.Orientation.Vertical)
         split.setObjectName("clipsSplitter")
         split.addWidget(listing)
         split.addWidget(self.details)
@@ -217,7 +219,11 @@ class ClipsPane(QWidget):
     def _details_toggled(self, on: bool) -> None:
         self.details.setVisible(on)
         if on:
+            # the list keeps most of the height: three rows or more stay in view
+            total = self.split.height()
+            self.split.setSizes([max(total * 3 // 5, 240), total * 2 // 5])
             self._current_changed()
+            self.view.scrollTo(self.view.currentIndex())
 
     def _current_changed(self) -> None:
         if self.details.isVisible():

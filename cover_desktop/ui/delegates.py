@@ -70,7 +70,8 @@ class JobDelegate(QStyledItemDelegate):
         painter.setFont(bold)
         painter.setPen(text)
         head = job.request.audio_id
-        what = job.request.title or job.request.style
+        # title and style both: the jobs of a style matrix share a title and differ by style
+        what = "  \u00b7  ".join(x for x in (job.request.title, job.request.style) if x)
         line1 = QRect(left, r.top(), r.width() - 18 - ew, fm.height())
         bfm = QFontMetrics(bold)
         head_w = min(bfm.horizontalAdvance(head), line1.width())

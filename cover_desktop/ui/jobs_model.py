@@ -97,7 +97,7 @@ def fmt_elapsed(seconds: float) -> str:
 
 
 def job_summary(job: Job, now: float | None = None) -> str:
-    what = job.request.title or job.request.style or (
+    what = " \u00b7 ".join(x for x in (job.request.title, job.request.style) if x) or (
         translate("JobsModel", "custom") if job.request.custom_mode else translate("JobsModel", "plain cover"))
     raw = f" ({job.raw_status})" if job.raw_status else ""
     parts = [job.request.audio_id, what, state_text(job) + raw, fmt_elapsed(job.elapsed(now)),

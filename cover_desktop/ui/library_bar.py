@@ -76,7 +76,7 @@ class LibraryBar(QWidget):
             bottom.addWidget(w)
         bottom.addStretch(1)
         for w in (self.trash, self.empty, self.playlist):
-            bottom.addWidget(w)
+            top.addWidget(w)   # the filters below get the width
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 4)
         outer.setSpacing(4)

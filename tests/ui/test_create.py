@@ -194,3 +194,15 @@ def test_enter_in_the_title_field_submits_too(harness, demo, keyed, aloop):
     fill(win, "aud1", custom=True, prompt="words", title="Night")
     QTest.keyClick(find(win, "titleEdit", QLineEdit), Qt.Key.Key_Return)
     run(aloop, until(lambda: demo.submits == 1, what="the submit"))
+
+
+def test_the_jobs_of_a_matrix_can_be_told_apart_in_the_list(harness, demo, keyed, aloop):
+    win = harness.window(demo.api_url)
+    matrix(win, "aud1", "pop\nrock")
+    find(win, "titleEdit", QLineEdit).setText("Same Title")
+    submit(win)
+    run(aloop, until(lambda: win.findChild(QMessageBox, "batchConfirm"))).button(QMessageBox.StandardButton.Ok).click()
+    run(aloop, until(lambda: len(jobs(win)) == 2 and all(j.state is JobState.DONE for j in jobs(win))))
+    model = find(win, "jobsView").model()
+    rows = [model.index(i).data() for i in range(2)]
+    assert any("rock" in r for r in rows) and any("pop" in r for r in rows) and all("Same Title" in r for r in rows)
