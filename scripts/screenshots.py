@@ -93,8 +93,6 @@ async def scenario(out: Path) -> None:
     win.clips_pane.play_row(0)
     await settle(2.0)
     win.grab().save(str(out / "main-window.png"))
-    if os.environ.get("DISPLAY"):
-        os.system(f"import -window root {out / 'screen.png'} 2>/dev/null")
     # the library: a search, stars, a favourite and the details panel
     rt.demo.finish_all()
     await settle(3.0)
