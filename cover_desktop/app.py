@@ -11,9 +11,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import signal
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QMessageLogContext, QObject, QTimer, QtMsgType, qInstallMessageHandler
@@ -84,6 +86,22 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     args.demo = args.demo or args.smoke_test
     args.qt_args = qt
     return args
+
+
+def quiet_native_stderr(log_dir: Path) -> None:
+    """FFmpeg prints a stream dump on every clip it opens, straight to the process's stderr, past Qt's logging.
+    Native writes to stderr go to native.log in the log folder instead; Python's own stderr stays the
+    terminal (set COVER_DESKTOP_VERBOSE=1 to keep everything there)."""
+    if os.environ.get("COVER_DESKTOP_VERBOSE"):
+        return
+    try:
+        native = open(log_dir / "native.log", "ab", buffering=0)  # noqa: SIM115 (open for the life of the app)
+        terminal = os.dup(2)
+        os.dup2(native.fileno(), 2)
+    except OSError as exc:
+        log.warning("native messages stay on the terminal: %s", exc)
+        return
+    sys.stderr = os.fdopen(terminal, "w", buffering=1, encoding="utf-8", errors="replace")
 
 
 def route_qt_messages() -> None:
@@ -212,6 +230,7 @@ async def run_app(app: QApplication, args: argparse.Namespace, guard: InstanceGu
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     setup_logging(Dirs.logs())
+    quiet_native_stderr(Dirs.logs())
     import qasync
 
     route_qt_messages()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 
 import pytest
 from PySide6.QtCore import QMessageLogContext, QtMsgType
@@ -261,3 +262,27 @@ def test_a_long_message_never_makes_the_window_grow(harness, aloop):
     win.show_error("The service said something very long about what went wrong. " * 20)
     QApplication.processEvents()
     assert win.width() == width and win.minimumSizeHint().width() < 900
+
+
+def test_native_stderr_goes_to_the_log_folder_and_python_keeps_the_terminal(tmp_path):
+    import subprocess
+    import sys
+    script = ("import os, sys; from pathlib import Path; from cover_desktop.app import quiet_native_stderr; "
+              f"quiet_native_stderr(Path({str(tmp_path)!r})); os.write(2, b'Input #0, wav\\n'); "
+              "print('python says', file=sys.stderr)")
+    env = {k: v for k, v in os.environ.items() if k != "COVER_DESKTOP_VERBOSE"}
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60)
+    assert "python says" in out.stderr and "Input #0" not in out.stderr
+    assert "Input #0" in (tmp_path / "native.log").read_text()
+
+
+def test_a_demo_job_running_at_quit_completes_after_a_restart(harness, aloop):
+    from cover_desktop.jobs.model import JobState
+    win = harness.window(argv=["--demo", "--demo-duration", "3"])
+    fill(win, "aud-restart")
+    submit(win)
+    run(aloop, until(lambda: jobs(win) and jobs(win)[0].task_id, what="the task id"))
+    harness.close_all()
+    again = harness.window(argv=["--demo", "--demo-duration", "3"])
+    run(aloop, until(lambda: jobs(again)[0].state is JobState.DONE, timeout=20, what="completion after the restart"))
+    assert "does not know" not in (jobs(again)[0].error or "")
