@@ -43,7 +43,7 @@ log = logging.getLogger(__name__)
 
 
 def demo_key() -> str:
-    from .demo.server import DEMO_KEY
+    from .demo.protocol import DEMO_KEY
     return DEMO_KEY
 
 

@@ -1,5 +1,6 @@
 """A loopback server that speaks the Upload Cover API, for trying the app and for the tests."""
 
-from .server import DEMO_KEY, DemoServer
+from .protocol import DEMO_KEY
+from .server import DemoServer
 
 __all__ = ["DEMO_KEY", "DemoServer"]
