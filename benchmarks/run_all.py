@@ -2,8 +2,8 @@
 
     python benchmarks/run_all.py [--before REV] [--only NAME,...] [--markdown] [--log DIR]
 
-``--before REV`` also runs the same benchmark scripts against REV (a commit, checked out with
-``git worktree`` into a temporary folder and removed afterwards) and puts both in the table. The full
+``--before REV`` (repeatable) also runs the same benchmark scripts against REV (a commit, checked out with
+``git worktree`` into a temporary folder and removed afterwards) and puts it in the table too. The full
 output of each benchmark goes to the log folder (printed at the end); the table goes to stdout.
 """
 
@@ -69,25 +69,27 @@ def fmt(value: float | None, unit: str = "") -> str:
 
 
 def cells(row: dict | None) -> list[str]:
+    """(value / baseline, ratio and whether the goal is met) for one tree."""
     if row is None:
-        return ["\u2013", "\u2013", "\u2013", ""]
-    base = row["baseline"]
-    return [fmt(row["value"], row["unit"]), fmt(base, row["unit"]) if base is not None else "\u2013",
-            f"{row['value'] / base:.2f}" if base else "\u2013", met(row)]
+        return ["\u2013", "\u2013"]
+    base, unit = row["baseline"], row["unit"]
+    value = fmt(row["value"], unit) if base is None else f"{fmt(row['value'])} / {fmt(base, unit)}"
+    ratio = f"{row['value'] / base:.2f}" if base else ""
+    verdict = {"yes": "met", "no": "NOT met"}.get(met(row), "")
+    return [value, " ".join(x for x in (ratio, verdict) if x) or "\u2013"]
 
 
-def table(after: list[dict], before: list[dict] | None, markdown: bool) -> str:
-    old = {r["name"]: r for r in before or []}
+def table(trees: list[tuple[str, list[dict]]], markdown: bool) -> str:
+    """One row per figure of the last tree; for each tree its value / baseline, and ratio and verdict."""
     head = ["figure", "goal", "baseline (same run)"]
-    if before is not None:
-        head += ["before", "before: baseline", "before: ratio", "met"]
-    head += ["after", "after: baseline", "after: ratio", "met"]
+    for name, _ in trees:
+        head += [f"{name}: value / baseline", f"{name}: ratio"]
+    by_tree = [{r["name"]: r for r in rows} for _, rows in trees]
     rows = []
-    for r in after:
+    for r in trees[-1][1]:
         line = [r["name"], r["goal"] or "\u2013", r["baseline_name"] or "\u2013"]
-        if before is not None:
-            line += cells(old.get(r["name"]))
-        line += cells(r)
+        for found in by_tree:
+            line += cells(found.get(r["name"]))
         rows.append(line)
     if markdown:
         out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
@@ -110,7 +112,8 @@ def machine() -> str:
 
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--before", metavar="REV", help="also measure this commit with the same benchmarks")
+    p.add_argument("--before", metavar="REV", action="append", default=[],
+                   help="also measure this commit with the same benchmarks (may be given more than once)")
     p.add_argument("--only", metavar="NAMES", help="comma-separated benchmark names")
     p.add_argument("--markdown", action="store_true", help="print the table in Markdown")
     p.add_argument("--log", metavar="DIR", help="where each benchmark's full output goes")
@@ -118,29 +121,31 @@ def main() -> int:
     chosen = [b for b in BENCHMARKS if not args.only or b[0] in args.only.split(",")]
     logs = Path(args.log or tempfile.mkdtemp(prefix="cover-bench-logs-"))
     logs.mkdir(parents=True, exist_ok=True)
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True,
-                            text=True).stdout.strip() or "?"
-    print(f"machine: {machine()}\ndate: {time.strftime('%Y-%m-%d')}\nafter: {commit}"
-          + (f"\nbefore: {args.before}" if args.before else ""), flush=True)
 
-    before: list[dict] | None = None
-    worktree = None
-    if args.before:
-        worktree = Path(tempfile.mkdtemp(prefix="cover-bench-before-"))
-        subprocess.run(["git", "worktree", "add", "--detach", str(worktree), args.before], cwd=REPO, check=True,
-                       capture_output=True)
-    after: list[dict] = []
+    def short(rev: str) -> str:
+        return subprocess.run(["git", "rev-parse", "--short", rev], cwd=REPO, capture_output=True,
+                              text=True).stdout.strip() or rev
+
+    print(f"machine: {machine()}\ndate: {time.strftime('%Y-%m-%d')}\nafter: {short('HEAD')}"
+          + "".join(f"\nbefore: {short(rev)}" for rev in args.before), flush=True)
+    trees: list[tuple[str, Path]] = []
     try:
-        # alternate the trees benchmark by benchmark, so a slow spell of the machine hits both alike
-        for name, bench_args in chosen:
-            if worktree is not None:
-                before = (before or []) + run_one(name, bench_args, worktree, logs / f"{name}-before.txt")
-            after += run_one(name, bench_args, REPO, logs / f"{name}.txt")
+        for rev in args.before:
+            folder = Path(tempfile.mkdtemp(prefix="cover-bench-before-"))
+            subprocess.run(["git", "worktree", "add", "--detach", str(folder), rev], cwd=REPO, check=True,
+                           capture_output=True)
+            trees.append((short(rev), folder))
+        trees.append((f"after ({short('HEAD')})" if args.before else "this checkout", REPO))
+        results: dict[str, list[dict]] = {name: [] for name, _ in trees}
+        # tree after tree within each benchmark, so a slow spell of the machine hits them alike
+        for bench, bench_args in chosen:
+            for name, folder in trees:
+                results[name] += run_one(bench, bench_args, folder, logs / f"{bench}-{name.split()[0]}.txt")
     finally:
-        if worktree is not None:
-            subprocess.run(["git", "worktree", "remove", "--force", str(worktree)], cwd=REPO, capture_output=True)
+        for _, folder in trees[:-1]:
+            subprocess.run(["git", "worktree", "remove", "--force", str(folder)], cwd=REPO, capture_output=True)
     print()
-    print(table(after, before, args.markdown))
+    print(table([(name, results[name]) for name, _ in trees], args.markdown))
     print(f"\nfull output of each benchmark: {logs}")
     return 0
 

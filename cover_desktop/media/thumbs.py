@@ -17,6 +17,7 @@ import asyncio
 import functools
 import hashlib
 import logging
+import os
 from collections import OrderedDict
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -28,7 +29,9 @@ from PySide6.QtGui import QImage, QPainter, QPainterPath
 log = logging.getLogger(__name__)
 
 COVER_SIZE = 56   # logical pixels of a cover in a clip row
-WORKERS = 2       # decoding threads: QImage lets go of the GIL while it decodes, so two keep two cores busy
+# decoding threads: one core fewer than the machine has, so scrolling keeps one to itself (with a core per
+# thread the first scroll through new covers took twice as long as the next; with one less, a third longer)
+WORKERS = min(4, max(1, (os.cpu_count() or 2) - 1))
 ANNOUNCE_S = 0.03  # a frame or two: late enough to gather what lands together, too soon for an eye to see
 
 
@@ -103,7 +106,7 @@ class ThumbnailCache(QObject):
             self._ahead.pop(source, None)
             self._wanted[source] = None
             self._wanted.move_to_end(source)
-            if len(self._wanted) > self.capacity:
+            if len(self._wanted) > self.capacity + self.workers:   # more than memory would keep
                 left_behind, _ = self._wanted.popitem(last=False)
                 self._used.pop(left_behind, None)
             self._pump()
