@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 from cover_desktop.api.models import Clip, CoverRequest
 from cover_desktop.app import parse_args
 from cover_desktop.jobs.model import ClipRecord, Job, JobState
-from cover_desktop.jobs.store import JobStore, StoredClipRecord, stored_clip
+from cover_desktop.jobs.schema import StoredClipRecord, stored_clip
+from cover_desktop.jobs.store import JobStore
 from cover_desktop.media.player import PlayerController
 from cover_desktop.runtime import Runtime
 from cover_desktop.settings import Dirs, KeyStore, Settings
