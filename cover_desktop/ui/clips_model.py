@@ -58,14 +58,15 @@ class ClipsModel(QAbstractListModel):
         super().__init__(parent)
         self.thumbs = thumbs
         self._rows: list[tuple[Job, ClipRecord]] = []
-        self._index: dict[str, int] = {}
-        self._by_image: dict[str, list[int]] = {}
+        # row lookups, built on first use after a change: a keystroke in the search must not pay for them
+        self._index_cache: dict[str, int] | None = {}
+        self._images_cache: dict[str, list[int]] | None = {}
         self.playing_key = ""
         self.library_mode = False
         self.job: Job | None = None
         self.view = LibraryView()
         self._source: list[tuple[Job, ClipRecord]] = []     # before the view's filters and order
-        self._hay: dict[str, str] = {}
+        self._hay: dict[int, str] = {}    # id(clip record) -> its search text
         thumbs.ready.connect(self._thumb_ready)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
@@ -140,9 +141,11 @@ class ClipsModel(QAbstractListModel):
     def _set_source(self, rows: list[tuple[Job, ClipRecord]]) -> None:
         self._source = rows
         if self.library_mode:
-            missing = [(j, r) for j, r in rows if clip_key(j, r) not in self._hay] if self.view.query else []
-            for j, r in missing:
-                self._hay[clip_key(j, r)] = haystack(j, r)
+            if self.view.query:
+                hay = self._hay
+                for j, r in rows:
+                    if id(r) not in hay:
+                        hay[id(r)] = haystack(j, r)
             self._set(self.view.apply(rows, self._hay))
         else:
             # a job's own clips: all but those in the trash, in the service's order
@@ -153,7 +156,7 @@ class ClipsModel(QAbstractListModel):
         if not self.library_mode and (self.job is None or self.job.id != job.id):
             return
         for rec in job.clips:
-            self._hay.pop(clip_key(job, rec), None)
+            self._hay.pop(id(rec), None)
         rows = [i for i, (j, _) in enumerate(self._rows) if j.id == job.id]
         if len(rows) != len(job.clips) or self.library_mode and self.view.filtering:
             if self.library_mode:
@@ -169,9 +172,10 @@ class ClipsModel(QAbstractListModel):
 
     def clip_changed(self, job_id: int, clip_id: str) -> None:
         key = f"{job_id}/{clip_id}"
-        self._hay.pop(key, None)
         row = self._index.get(key)
         item = self.at(row) if row is not None else None
+        if item is not None:
+            self._hay.pop(id(item[1]), None)
         if item is not None and not self._still_shown(item[1]):
             self._set_source(self._source)   # trashed, restored, or no longer matching a rating filter
             return
@@ -201,28 +205,43 @@ class ClipsModel(QAbstractListModel):
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def _set(self, rows: list[tuple[Job, ClipRecord]]) -> None:
-        if rows and [clip_key(j, r) for j, r in rows] == [clip_key(j, r) for j, r in self._rows]:
+        same = bool(rows) and len(rows) == len(self._rows) and all(
+            a[1] is b[1] for a, b in zip(rows, self._rows, strict=True))
+        if same:
             # the same clips (a job without clips came or went): keep the selection, repaint
             self._rows = rows
-            self._reindex_images()
+            self._images_cache = None
             self.dataChanged.emit(self.index(0), self.index(len(rows) - 1))
             return
         self.beginResetModel()
         self._rows = rows
-        self._index = {clip_key(j, r): i for i, (j, r) in enumerate(rows)}
-        self._reindex_images()
+        self._index_cache = None
+        self._images_cache = None
         self.endResetModel()
 
-    def _reindex_images(self) -> None:
-        self._by_image = {}
-        for i in range(len(self._rows)):
-            self._index_image(i)
+    @property
+    def _index(self) -> dict[str, int]:
+        if self._index_cache is None:
+            self._index_cache = {clip_key(j, r): i for i, (j, r) in enumerate(self._rows)}
+        return self._index_cache
+
+    @property
+    def _by_image(self) -> dict[str, list[int]]:
+        if self._images_cache is None:
+            images: dict[str, list[int]] = {}
+            for i, (_, rec) in enumerate(self._rows):
+                if rec.image_path:
+                    images.setdefault(rec.image_path, []).append(i)
+            self._images_cache = images
+        return self._images_cache
 
     def _index_image(self, row: int) -> None:
         """One row's cover into the path -> rows index (download progress calls this per chunk: no rescan)."""
+        if self._images_cache is None:
+            return   # built whole on first use
         path = self._rows[row][1].image_path
         if path:
-            rows = self._by_image.setdefault(path, [])
+            rows = self._images_cache.setdefault(path, [])
             if row not in rows:
                 rows.append(row)
 
