@@ -20,7 +20,7 @@ from common import ROOT, child_env, make_store, private_dirs, report
 
 # the finish line: the first paint event a QMainWindow receives; then a clean quit, as from the window
 HOOK = r"""
-import sys
+import os, sys
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -31,7 +31,7 @@ class FirstPaint(QObject):
         if not self.seen and event.type() == QEvent.Type.Paint and isinstance(obj, QMainWindow):
             self.seen = True
             print("READY", flush=True)
-            print("READY-MARK", file=sys.stderr, flush=True)
+            os.write(2, b"READY-MARK\n")   # where -X importtime writes, wherever the app points it
             QTimer.singleShot(0, obj.close)
         return False
 
@@ -57,6 +57,10 @@ sys.exit(cover_app.main(["--demo"]))
 
 
 def once(code: str, env: dict[str, str], importtime: bool = False) -> tuple[float, str]:
+    """Seconds from launch to the first paint, and (with ``importtime``) what ``-X importtime`` wrote:
+    to stderr, and after the app sends native stderr to its log folder, to native.log there."""
+    native = Path(env["XDG_STATE_HOME"]) / "cover-desktop" / "log" / "native.log"
+    native.unlink(missing_ok=True)
     args = [sys.executable, *(["-X", "importtime"] if importtime else []), "-c", code]
     start = time.perf_counter()
     proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE if importtime else subprocess.DEVNULL,
@@ -70,7 +74,7 @@ def once(code: str, env: dict[str, str], importtime: bool = False) -> tuple[floa
     _, err = proc.communicate(timeout=60)
     if elapsed != elapsed:
         raise SystemExit(f"the program never painted its window (exit {proc.returncode})")
-    return elapsed, err or ""
+    return elapsed, (err or "") + (native.read_text(errors="replace") if native.exists() else "")
 
 
 def biggest_imports(err: str, bare_err: str, top: int = 14) -> None:
