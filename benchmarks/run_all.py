@@ -29,6 +29,7 @@ BENCHMARKS = [
     ("clips_10k", []),
     ("warm_cache", []),
     ("ids_extract", []),
+    ("library_filter", []),
     ("loop_lag", ["10"]),
     ("polling_cost", ["20"]),
     ("waveform_paint", []),
