@@ -203,3 +203,17 @@ def test_delete_in_the_clip_list_trashes_the_clip_and_never_removes_a_job(harnes
     QTest.keyClick(view, Qt.Key.Key_Delete)
     run(aloop, until(lambda: len(titles(win)) == 3, what="the clip in the trash"))
     assert win.findChild(QMessageBox, "removeConfirm") is None and len(jobs(win)) == 2
+
+
+def test_a_landing_cover_repaints_its_rows_without_relaying_out_the_list(harness, demo, keyed, aloop):
+    win = library(harness, demo, aloop)
+    model = find(win, "clipsView").model()
+    landed: list[list[int]] = []
+    changed: list[object] = []
+    model.coverLanded.connect(landed.append)
+    model.dataChanged.connect(lambda *a: changed.append(a))
+    rec = model.at(0)[1]
+    win.rt.thumbs.ready.emit(rec.image_path)   # the thumbnail cache announces a cover
+    assert landed == [[0]] and changed == [], "a repaint of row 0, not a dataChanged (a relayout of every row)"
+    shown = run(aloop, until(lambda: model.index(0).data(Qt.ItemDataRole.DecorationRole), what="the cover"))
+    assert not shown.isNull()
