@@ -15,6 +15,7 @@ import sys
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(os.environ.get("COVER_BENCH_SRC") or Path(__file__).resolve().parent.parent).resolve()
 # ahead of the editable install, which points at the checkout it was installed from
@@ -141,3 +142,26 @@ def make_store(path: Path, clips: int, media: Path, covers: int = COVERS) -> Non
              for k, rec in enumerate(job.clips)])
     store.db.execute("COMMIT")
     store.close()
+
+
+async def lateness_while(work: Any) -> tuple[list[float], Any]:
+    """A 5 ms ticker's lateness (ms) on the running loop while ``work`` (an awaitable) runs, and its result."""
+    import asyncio
+    import time
+
+    lags: list[float] = []
+    done = False
+
+    async def ticker() -> None:
+        while not done:
+            t = time.perf_counter()
+            await asyncio.sleep(0.005)
+            lags.append(max(0.0, (time.perf_counter() - t) * 1000 - 5))
+
+    task = asyncio.ensure_future(ticker())
+    try:
+        result = await work
+    finally:
+        done = True
+        await task
+    return lags, result

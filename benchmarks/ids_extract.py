@@ -14,7 +14,7 @@ import asyncio
 import statistics
 import time
 
-from common import percentile, private_dirs, report
+from common import lateness_while, percentile, private_dirs, report
 
 from cover_desktop.jobs.ids import parse_ids
 
@@ -35,26 +35,6 @@ def best_of(text: str, runs: int = 3) -> tuple[float, int]:
         found = len(parse_ids(text).ids)
         times.append(time.perf_counter() - t0)
     return min(times), found
-
-
-async def lateness_while(work) -> tuple[list[float], object]:
-    """A 5 ms ticker's lateness (ms) on the GUI loop while ``work`` runs, and its result."""
-    lags: list[float] = []
-    done = False
-
-    async def ticker() -> None:
-        while not done:
-            t = time.perf_counter()
-            await asyncio.sleep(0.005)
-            lags.append(max(0.0, (time.perf_counter() - t) * 1000 - 5))
-
-    task = asyncio.ensure_future(ticker())
-    try:
-        result = await work
-    finally:
-        done = True
-        await task
-    return lags, result
 
 
 async def gui_loop(text: str) -> None:

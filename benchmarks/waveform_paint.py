@@ -18,7 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-from common import ROOT, private_dirs, report, summary
+from common import ROOT, lateness_while, private_dirs, report, summary
 
 FRAMES = 600
 STEP_MS = 50           # QMediaPlayer reports the position about this often
@@ -95,26 +95,6 @@ def paint_bench(app) -> None:
     plain.close()
 
 
-async def lag_while(coro) -> tuple[object, list[float]]:
-    """Run coro while a 5 ms ticker records how late each tick came (the event loop's lag)."""
-    lags: list[float] = []
-    done = False
-
-    async def ticker() -> None:
-        while not done:
-            t = time.perf_counter()
-            await asyncio.sleep(0.005)
-            lags.append(max(0.0, (time.perf_counter() - t) * 1000 - 5))
-
-    task = asyncio.ensure_future(ticker())
-    try:
-        result = await coro
-    finally:
-        done = True
-        await task
-    return result, lags
-
-
 async def peaks_bench(tmp: Path) -> None:
     sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "media")]
     from test_peaks import pcm_wav
@@ -143,12 +123,12 @@ async def peaks_bench(tmp: Path) -> None:
     cache = tmp / "cache"
     for label in ("WAV, cold (worker thread)", "WAV, cached"):
         t = time.perf_counter()
-        _, lags = await lag_while(pk.peaks_for(wav, cache))
+        lags, _ = await lateness_while(pk.peaks_for(wav, cache))
         print(f"  {label}: {(time.perf_counter() - t) * 1000:.0f} ms; loop lag ms {summary(lags)}")
     for container, path in files.items():
         pk.decoder_stats = stats = pk.DecoderStats()
         t = time.perf_counter()
-        result, lags = await lag_while(pk.peaks_for(path, cache))
+        lags, result = await lateness_while(pk.peaks_for(path, cache))
         took = (time.perf_counter() - t) * 1000
         print(f"  {container.upper()} ({path.stat().st_size // 1024} KiB) through QAudioDecoder: {took:.0f} ms, "
               f"{'ok' if result else 'NO PEAKS'}")
