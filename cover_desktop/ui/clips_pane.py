@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,7 @@ from ..tasks import TaskSet
 from .clip_actions import ClipActions
 from .clip_details import ClipDetails
 from .clips_model import ClipsModel, clip_key, clip_title
+from .cover_loading import follow_covers
 from .delegates import ClipDelegate
 from .library_bar import LibraryBar
 from .library_view import LibraryView
@@ -112,10 +113,7 @@ class ClipsPane(QWidget):
         self.view.selectionModel().currentChanged.connect(lambda *_: self._current_changed())
         # a new listing (a search, a filter, a job's new clips) must not leave Details on a clip no longer chosen
         self.model.modelReset.connect(self._current_changed)
-        # covers: a landing one repaints its rows; those just beyond the view are asked for ahead of the scroll
-        self.model.coverLanded.connect(self._repaint_rows)
-        self.view.verticalScrollBar().valueChanged.connect(self._prefetch)
-        self.model.modelReset.connect(lambda: QTimer.singleShot(0, self._prefetch))
+        follow_covers(self.view, self.model)
         self.empty = QLabel()
         self.empty.setObjectName("clipsEmpty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -219,23 +217,6 @@ class ClipsPane(QWidget):
         self.model.set_view(view)
         self._update_empty()
         self.viewChanged.emit(view)
-
-    def _repaint_rows(self, rows: list[int]) -> None:
-        for row in rows:
-            self.view.update(self.model.index(row))
-
-    def _prefetch(self, *_: object) -> None:
-        """The covers two pages below the visible rows and one page above, nearest first."""
-        area = self.view.viewport().rect()
-        top = self.view.indexAt(area.topLeft()).row()
-        if top < 0:
-            return
-        bottom = self.view.indexAt(area.bottomLeft()).row()
-        n = self.model.rowCount()
-        bottom = bottom if bottom >= 0 else n - 1
-        page = bottom - top + 1
-        rows = [*range(bottom + 1, min(n, bottom + 1 + 2 * page)), *range(top - 1, max(0, top - page) - 1, -1)]
-        self.model.thumbs.prefetch([p for r in rows if (item := self.model.at(r)) and (p := item[1].image_path)])
 
     def _details_toggled(self, on: bool) -> None:
         self.details.setVisible(on)
