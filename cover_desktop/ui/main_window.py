@@ -308,5 +308,8 @@ class MainWindow(IdDropTarget, QMainWindow):
         self.closed.emit()
 
     async def aclose(self) -> None:
-        for keeper in (self.tasks, self.submit_pane.tasks, self.jobs_pane.tasks, self.clips_pane.tasks):
-            await keeper.aclose()
+        # a star, a note or a trash move written just before quitting lands before the store closes
+        keepers = (self.tasks, self.submit_pane.tasks, self.jobs_pane.tasks, self.clips_pane.tasks,
+                   self.clips_pane.clip_actions.tasks)
+        for keeper in keepers:
+            await keeper.wait(timeout=2)

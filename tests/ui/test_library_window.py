@@ -217,3 +217,15 @@ def test_a_landing_cover_repaints_its_rows_without_relaying_out_the_list(harness
     assert landed == [[0]] and changed == [], "a repaint of row 0, not a dataChanged (a relayout of every row)"
     shown = run(aloop, until(lambda: model.index(0).data(Qt.ItemDataRole.DecorationRole), what="the cover"))
     assert not shown.isNull()
+
+
+def test_a_star_given_just_before_quitting_is_kept(harness, demo, keyed, aloop):
+    win = library(harness, demo, aloop)
+    view = find(win, "clipsView")
+    view.setCurrentIndex(view.model().index(1))
+    rated = view.model().index(1).data(ClipRole)
+    find(win, "rate4Action").trigger()
+    harness.close_all()                      # at once: the write is still on its way
+    again = harness.window(demo.api_url)
+    kept = {r.id: r.rating for j in jobs(again) for r in j.clips}
+    assert kept[rated.id] == 4
