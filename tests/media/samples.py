@@ -41,16 +41,22 @@ def mp3_file(path: Path, seconds: float = 1.0) -> Path:
 # -- FLAC -------------------------------------------------------------------------------------------------
 def _crc(data: bytes, poly: int, bits: int) -> int:
     top, mask, crc = 1 << (bits - 1), (1 << bits) - 1, 0
-    for b in data:
-        crc ^= b << (bits - 8)
+    table = []
+    for i in range(256):
+        c = i << (bits - 8)
         for _ in range(8):
-            crc = ((crc << 1) ^ poly) & mask if crc & top else (crc << 1) & mask
+            c = ((c << 1) ^ poly) & mask if c & top else (c << 1) & mask
+        table.append(c)
+    for b in data:
+        crc = ((crc << 8) & mask) ^ table[((crc >> (bits - 8)) ^ b) & 0xFF]
     return crc
 
 
-def flac_file(path: Path, seconds: float = 1.0, rate: int = RATE, block: int = 4096) -> Path:
-    """Mono 16-bit FLAC with verbatim subframes (a FLAC file FFmpeg decodes, written without an encoder)."""
-    samples = [int(v * 32767) for v in sine(seconds, rate)]
+def flac_file(path: Path, seconds: float = 1.0, rate: int = RATE, block: int = 4096,
+              signal: list[float] | None = None) -> Path:
+    """Mono 16-bit FLAC with verbatim subframes (a FLAC file FFmpeg decodes, written without an encoder) of
+    ``signal``, a sine unless given."""
+    samples = [int(v * 32767) for v in (sine(seconds, rate) if signal is None else signal)]
     n = len(samples)
     info = struct.pack(">HH", block, block) + b"\x00" * 6
     info += ((rate << 44) | (15 << 36) | n).to_bytes(8, "big") + b"\x00" * 16

@@ -9,7 +9,7 @@ import wave
 from pathlib import Path
 
 import pytest
-from samples import recorded
+from samples import flac_file, recorded
 
 from cover_desktop.media.peaks import (
     PeaksCache,
@@ -55,35 +55,6 @@ def float_wav(path: Path, signal: list[float], rate: int = RATE) -> Path:
     body = b"WAVE" + b"fmt " + struct.pack("<I", len(fmt)) + fmt + b"data" + struct.pack("<I", len(data)) + data
     path.write_bytes(b"RIFF" + struct.pack("<I", len(body)) + body)
     return path
-
-
-def _crc(data: bytes, poly: int, bits: int) -> int:
-    top, mask, crc = 1 << (bits - 1), (1 << bits) - 1, 0
-    table = []
-    for i in range(256):
-        c = i << (bits - 8)
-        for _ in range(8):
-            c = ((c << 1) ^ poly) & mask if c & top else (c << 1) & mask
-        table.append(c)
-    for b in data:
-        crc = ((crc << 8) & mask) ^ table[((crc >> (bits - 8)) ^ b) & 0xFF]
-    return crc
-
-
-def flac_bytes(signal: list[float], rate: int = RATE, block: int = 4096) -> bytes:
-    """A real FLAC stream (mono, 16 bit) with verbatim subframes: no encoder needed, FFmpeg decodes it."""
-    samples = [int(v * 32767) for v in signal]
-    n = len(samples)
-    info = struct.pack(">HH", block, block) + b"\x00" * 6
-    info += ((rate << 44) | (15 << 36) | n).to_bytes(8, "big") + b"\x00" * 16
-    out = bytearray(b"fLaC" + bytes([0x80]) + len(info).to_bytes(3, "big") + info)
-    for k, start in enumerate(range(0, n, block)):
-        chunk = samples[start:start + block]
-        # sync + fixed blocking; 16-bit block size at the end; rate from STREAMINFO; mono; 16 bits/sample
-        head = bytes([0xFF, 0xF8, 0x70, 0x08]) + chr(k).encode() + struct.pack(">H", len(chunk) - 1)
-        frame = head + bytes([_crc(head, 0x07, 8)]) + b"\x02" + struct.pack(f">{len(chunk)}h", *chunk)
-        out += frame + struct.pack(">H", _crc(frame, 0x8005, 16))
-    return bytes(out)
 
 
 def assert_loud_then_silent(peaks: list[float], buckets: int, margin: int = 2) -> None:
@@ -143,7 +114,7 @@ NO_PTS = "pts == AV_NOPTS_VALUE"
 @pytest.mark.qt_log_ignore(NO_PTS)
 def test_flac_goes_through_the_decoder(tmp_path, aloop):
     path = tmp_path / "a.flac"
-    path.write_bytes(flac_bytes(sine_then_silence(3.0)))
+    flac_file(path, rate=RATE, signal=sine_then_silence(3.0))
     calls = decoder_stats.calls
     assert_loud_then_silent(run(aloop, peaks_for(path, tmp_path / "cache", 120)), 120)
     assert decoder_stats.calls > calls
@@ -178,7 +149,7 @@ def test_files_from_real_encoders_go_through_the_decoder(tmp_path, aloop, contai
 @pytest.mark.qt_log_ignore(NO_PTS)
 def test_many_decodes_in_a_row_finish(tmp_path, aloop):
     path = tmp_path / "a.flac"
-    path.write_bytes(flac_bytes(sine_then_silence(1.0)))
+    flac_file(path, rate=RATE, signal=sine_then_silence(1.0))
 
     async def many() -> list[bool]:
         return [bool(await _decode(path)) for _ in range(8)]
