@@ -19,7 +19,7 @@ from samples import flac_file, mp3_file, ogg_vorbis_file, recorded, wav_file
 from cover_desktop.api.models import Clip, CoverRequest
 from cover_desktop.demo.synth import png_bytes
 from cover_desktop.jobs.model import ClipRecord, Job, JobState
-from cover_desktop.media.peaks import DECODE_RATE, _decode
+from cover_desktop.media.decode import decode_all
 from cover_desktop.media.tags import (
     TagMeta,
     sidecar_data,
@@ -95,9 +95,9 @@ EXPECTED = {"title": META.title, "artist": META.artist, "genre": META.genre, "da
 
 
 def decoded_seconds(aloop, path: Path) -> float:
-    chunks = run(aloop, _decode(path))
-    assert chunks, f"{path.name} no longer decodes"
-    return sum(len(c[2]) for c in chunks) / 2 / DECODE_RATE   # mono 16-bit at DECODE_RATE
+    samples, rate = run(aloop, decode_all(path))
+    assert len(samples), f"{path.name} no longer decodes"
+    return len(samples) / rate
 
 
 @pytest.mark.qt_log_ignore(NO_PTS)
