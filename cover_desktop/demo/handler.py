@@ -22,6 +22,7 @@ from .protocol import (
     Fault,
     Recorded,
 )
+from .synth import aiff_bytes, solid_png
 
 log = logging.getLogger(__name__)
 
@@ -232,6 +233,12 @@ class _Handler(BaseHTTPRequestHandler):
             data, ctype = self.demo.image_for(url.path[len("/image_"):-4]), "image/png"
         else:
             return self._error(404, "not_found", "No such file")
+        if fault is not None and fault.kind == "redirect":
+            return self._send(302, b"", "text/plain", headers={"Location": fault.variant})
+        if fault is not None and fault.kind == "small-png" and ctype == "image/png":
+            data = solid_png(fault.size or 64)
+        if fault is not None and fault.kind == "aiff" and ctype == "audio/wav":
+            data, ctype = aiff_bytes(data), "audio/aiff"
         if fault is not None and fault.kind == "stream":
             return self._send(200, data, ctype, length=False)
         if fault is not None and fault.kind == "range-ignored":

@@ -17,7 +17,7 @@ _KNOWN_ID = re.compile(
 FAULTS = {"429", "500", "503", "502-html", "envelope", "garbage", "stall", "reset", "402", "401",
           "stream", "html", "404", "403", "drip", "huge", "huge-stream", "partial-206", "range-ignored",
           "length-lie", "reset-mid", "no-data", "no-clips", "null-urls", "unknown-status", "retry-after-date",
-          "long-error"}
+          "long-error", "small-png", "redirect", "aiff"}
 _TRANSPORT_FAULTS = {"drip", "length-lie", "reset-mid"}   # the normal answer, sent badly
 HUGE_DEFAULT = 2 * 1024 ** 3
 

@@ -30,6 +30,9 @@ long-error         a failed task whose ``error`` is ``size`` characters (default
 stream             media without Content-Length (close-delimited)
 partial-206        media: 206 with the whole file and no Content-Range (``variant="wrong"``: one saying 0-)
 range-ignored      media: 200 with the whole file, whatever Range was asked for
+small-png          media: the cover as a single-colour PNG of ``size`` pixels square (default 64): 136 bytes
+redirect           media: 302 to ``variant`` (a link to anywhere: another port, another address)
+aiff               media: the audio as AIFF (``FORM``…``AIFF``) instead of WAV
 =================  ======================================================================================
 """
 

@@ -77,3 +77,31 @@ def png_bytes(seed_text: str, size: int = 256) -> bytes:
     ihdr = struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0)
     return (b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", ihdr)
             + _png_chunk(b"IDAT", zlib.compress(bytes(rows), 6)) + _png_chunk(b"IEND", b""))
+
+
+@functools.lru_cache(maxsize=8)
+def solid_png(size: int = 64, rgb: tuple[int, int, int] = (200, 40, 40)) -> bytes:
+    """One colour, as small as a PNG gets (136 bytes at 64×64): smaller than any write buffer."""
+    rows = (b"\x00" + bytes(rgb) * size) * size
+    ihdr = struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", ihdr)
+            + _png_chunk(b"IDAT", zlib.compress(rows, 9)) + _png_chunk(b"IEND", b""))
+
+
+def _extended(value: int) -> bytes:
+    """An integer as the 80-bit IEEE extended float AIFF keeps its sample rate in."""
+    exponent = value.bit_length() - 1
+    return struct.pack(">HQ", 16383 + exponent, value << (63 - exponent))
+
+
+def aiff_bytes(wav: bytes) -> bytes:
+    """The same sound as AIFF: the format Apple's tools write, big-endian samples in a ``FORM`` chunk."""
+    with wave.open(io.BytesIO(wav)) as w:
+        channels, width, rate = w.getnchannels(), w.getsampwidth(), w.getframerate()
+        frames = w.getnframes()
+        samples = array("h", w.readframes(frames))
+    samples.byteswap()
+    comm = struct.pack(">hIh", channels, frames, width * 8) + _extended(rate)
+    ssnd = struct.pack(">II", 0, 0) + samples.tobytes()
+    body = b"AIFF" + b"COMM" + struct.pack(">I", len(comm)) + comm + b"SSND" + struct.pack(">I", len(ssnd)) + ssnd
+    return b"FORM" + struct.pack(">I", len(body)) + body
