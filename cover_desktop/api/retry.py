@@ -3,27 +3,44 @@
 from __future__ import annotations
 
 import email.utils
+import math
 import random
 import time
 from dataclasses import dataclass
 
+RETRY_AFTER_MAX = 300.0   # seconds: the longest wait any server's Retry-After can ask of the app
+
 
 def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
-    """Seconds to wait from a Retry-After header (delta-seconds or HTTP date), or None."""
+    """Seconds to wait from a Retry-After header (delta-seconds or HTTP date), or None for garbage.
+
+    Always between 0 and ``RETRY_AFTER_MAX``: a server (or a proxy in front of it) asking for a day, a date in
+    2100 or ``1e999`` gets minutes. Timers are made from this value, and one told to wait for ever (or
+    longer than the event loop's timers can hold) stops polling for good.
+    """
+    return bounded(_seconds(value, now))
+
+
+def bounded(seconds: float | None) -> float | None:
+    """A wait as a timer can use it: finite, 0 to ``RETRY_AFTER_MAX``; None when there is no number."""
+    if seconds is None or math.isnan(seconds):
+        return None
+    return min(max(0.0, seconds), RETRY_AFTER_MAX)
+
+
+def _seconds(value: str | None, now: float | None) -> float | None:
     if not value:
         return None
     value = value.strip()
     try:
-        return max(0.0, float(value))
-    except ValueError:
+        return float(value)
+    except (ValueError, OverflowError):
         pass
     try:
         when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+        return when.timestamp() - (time.time() if now is None else now)
+    except (TypeError, ValueError, IndexError, OverflowError, OSError, AttributeError):
         return None
-    if when is None:
-        return None
-    return max(0.0, when.timestamp() - (time.time() if now is None else now))
 
 
 @dataclass(frozen=True)
@@ -37,6 +54,7 @@ class RetryPolicy:
     def delay(self, attempt: int, retry_after: float | None = None,
               rng: random.Random | None = None) -> float:
         """Wait before try number ``attempt + 1`` (attempt counts from 1)."""
+        retry_after = bounded(retry_after)
         if retry_after is not None:
             return min(retry_after, self.retry_after_cap)
         raw = min(self.cap, self.base * (2 ** (attempt - 1)))
