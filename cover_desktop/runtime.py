@@ -1,6 +1,8 @@
 """Everything with a life cycle, wired together: the (demo) server, the API client, the job store and
-service, the media library, thumbnails and the player. ``apply`` rebuilds the server-bound part after
-Settings change the server or the key, and says so with ``rebound``.
+service, the media library, thumbnails and the player. It holds the ``Config`` (settings, key, demo or
+live: see config.py) and follows it: ``apply`` saves what Settings changed and rebuilds the server-bound part
+only when the config's identity (server, key) changed, then says so with ``rebound``; every pane binds again
+to the new service and library, none keeps the old ones. A Save that changes neither rebuilds nothing.
 
 The start does only what the window's first paint needs, and overlaps what it can: the two HTTP clients
 (each reads the CA bundle for TLS, ~20 ms) are made in worker threads while the job history is read in
@@ -13,7 +15,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -22,6 +23,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication
 
 from .api.errors import NetworkError
+from .config import Config, DemoReason, Overrides
 from .jobs.recovery import open_store
 from .jobs.scheduler import PollPolicy
 from .jobs.service import JobService
@@ -31,7 +33,7 @@ from .media.library import MediaLibrary
 from .media.peaks import PeaksCache
 from .media.player import PlayerController
 from .media.thumbs import ThumbnailCache
-from .settings import ENV_BASE_URL, Dirs, KeyStore, Secret, Settings
+from .settings import Dirs, KeyStatus, KeyStore, Secret, Settings
 from .tasks import TaskSet
 
 if TYPE_CHECKING:
@@ -55,22 +57,22 @@ class StartOptions(Protocol):
 
 @dataclass
 class SettingsChange:
-    settings: Settings
+    """What Settings' Save asks for: the fields it edits, and the key when it was edited."""
+    values: dict[str, object]
     key: Secret
     key_changed: bool
 
 
 class Runtime(QObject):
+    unbinding = Signal()    # service and library are about to be replaced: let go of them
     rebound = Signal()      # service and library were replaced (after Settings changed the server or key)
 
     def __init__(self, options: StartOptions, settings: Settings, keystore: KeyStore):
         super().__init__()
         self.options = options
-        self.settings = settings
-        self.keystore = keystore
+        self.config = Config(settings, keystore, Overrides.from_options(options), parent=self)
         self.log_dir = Dirs.logs()
         self.demo: DemoServer | None = None
-        self.key = Secret()
         self.base_url = ""
         self.data_dir = Path()
         self._fetcher: MediaFetcher | None = None
@@ -87,6 +89,23 @@ class Runtime(QObject):
         self._shown = False
         # said to the user once the window shows: settings ignored, a damaged history moved aside
         self.startup_notes: list[str] = [f"A setting was ignored: {line}" for line in settings.ignored]
+
+    @property
+    def settings(self) -> Settings:
+        """The saved settings, read-only here: changes go through ``config``."""
+        return self.config.settings
+
+    @property
+    def keystore(self) -> KeyStore:
+        return self.config.keystore
+
+    @property
+    def key(self) -> Secret:
+        return self.config.key
+
+    @property
+    def demo_reason(self) -> DemoReason:
+        return self.config.server().demo
 
     # -- what the window uses ----------------------------------------------------------------------------
     @property
@@ -126,25 +145,20 @@ class Runtime(QObject):
             self._fetcher = MediaFetcher()
         return self._fetcher
 
-    def saved_key(self) -> Secret:
-        return self.keystore.load()
-
     # -- choosing the server -----------------------------------------------------------------------------
-    def _explicit_base(self) -> str:
-        return (self.options.base_url or os.environ.get(ENV_BASE_URL, "")).strip()
-
-    def wants_demo(self, key: Secret) -> bool:
-        return self.options.demo or (not self._explicit_base() and (self.settings.use_demo or not key))
-
     async def start(self, defer: bool = False) -> None:
         """Start (or restart after ``apply``) on the server the settings choose. With ``defer``, fetching what
         earlier sessions left unfinished waits for ``window_shown()``: it checks every clip's files."""
         from .api.client import ApiClient, normalize_base_url
         from .media.fetch import MediaFetcher
 
-        self.key = self.keystore.load()
-        REDACT.add(self.key.reveal())
-        demo = self.wants_demo(self.key)
+        key = self.config.reload_key()
+        REDACT.add(key.reveal())
+        server = self.config.server()
+        demo = server.is_demo
+        if self.config.key_status is KeyStatus.UNREADABLE:
+            self.startup_notes.append("The system keyring could not be read (is it locked?), so no key is in use: "
+                                      "unlock it and open Settings, or enter the key there.")
         self.data_dir = Dirs.data() / "demo" if demo else Dirs.data()
         # the history is read in the store's thread while the clients are made in others
         opening = asyncio.ensure_future(open_store(self.db_path))
@@ -159,8 +173,7 @@ class Runtime(QObject):
                 self.base_url, key = self.demo.api_url, Secret(demo_key())
             else:
                 await self._stop_demo()
-                self.base_url = normalize_base_url(self._explicit_base() or self.settings.base_url)
-                key = self.key
+                self.base_url = normalize_base_url(server.base_url)
             self._client = await asyncio.to_thread(ApiClient, self.base_url, key.reveal(),
                                                    allow_insecure=self.settings.allow_insecure_http)
         finally:
@@ -170,9 +183,9 @@ class Runtime(QObject):
             self._store, note = await opening
         if note:
             self.startup_notes.append(note)
-        policy = PollPolicy(interval=self.settings.poll_interval, cap=self.settings.poll_cap,
-                            timeout=self.settings.poll_timeout_min * 60)
-        self._service = JobService(self._store, self._client, policy, parent=self)
+        # media links may reach this machine or the local network only when the API itself is there
+        self.fetcher.api_base = self.base_url
+        self._service = JobService(self._store, self._client, self._policy(), parent=self)
         self._library = MediaLibrary(self.data_dir / "media", self._store, self.fetcher, parent=self)
         self._service.jobFinished.connect(self._library.keep)
         jobs = await self._service.load()
@@ -199,15 +212,28 @@ class Runtime(QObject):
         log.info("started on %s (%s), %d jobs in history, %d with media to fetch", self.base_url,
                  "demo" if self.demo else "live", len(jobs), unfinished)
 
-    async def apply(self, change: SettingsChange) -> None:
-        self.player.unload()
-        self.settings = change.settings
-        self.settings.save()
+    async def apply(self, change: SettingsChange) -> bool:
+        """Save what Settings changed; rebuild the service and library only when the server or the key
+        changed (True then). Raises OSError when the settings cannot be saved (nothing changed then)."""
+        before, data_dir = self.config.identity(), self.data_dir
+        names = self.config.update(**change.values)
         if change.key_changed:
-            self.keystore.save(change.key)
+            self.config.set_key(change.key)
+        if self.config.identity() == before:
+            if self.config.poll_changed(names) and self._service is not None:
+                self._service.set_policy(self._policy())
+            return False
+        self.unbinding.emit()
         await self._stop_services()
         await self.start()
+        if self.data_dir != data_dir:
+            self.player.unload()   # its file belongs to the other history
         self.rebound.emit()
+        return True
+
+    def _policy(self) -> PollPolicy:
+        s = self.settings
+        return PollPolicy(interval=s.poll_interval, cap=s.poll_cap, timeout=s.poll_timeout_min * 60)
 
     async def test_key(self, base_url: str, key: str) -> str:
         if self.demo is not None and base_url == self.demo.api_url:

@@ -5,6 +5,7 @@ The key is held in a ``Secret`` so that no repr, log line or exception can show 
 
 from __future__ import annotations
 
+import enum
 import json
 import logging
 import math
@@ -21,7 +22,8 @@ from . import APP_ID
 from .api.keys import key_problem
 from .api.urls import is_http_url
 
-__all__ = ["DEFAULT_BASE_URL", "ENV_BASE_URL", "ENV_KEY", "Dirs", "KeyStore", "Secret", "Settings", "key_problem"]
+__all__ = ["DEFAULT_BASE_URL", "ENV_BASE_URL", "ENV_KEY", "Dirs", "KeyStatus", "KeyStore", "Secret", "Settings",
+           "key_problem"]
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +95,9 @@ class Settings:
     last_export_dir: str = ""
     library_view: dict = field(default_factory=dict)   # the clip list's search, filters and sort
     language: str = ""                  # "" follows the system; else a language code ("en", "fr")
+    export_format: str = ""             # saved clips: "" as delivered, "wav16", "wav24", "flac"
+    export_rate: int = 0                # Hz of converted clips: 0 as delivered, 44100, 48000
+    match_loudness: bool = False        # the player plays every clip at a common loudness
     extra: dict = field(default_factory=dict)
     # what load() found unusable and replaced by its default, in words for the user; never saved
     ignored: list[str] = field(default_factory=list, compare=False, repr=False)
@@ -208,6 +213,13 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 40 else text[:39] + "\u2026"
 
 
+def _one_of(*choices: Any) -> Any:
+    def check(value: Any) -> tuple[Any, str]:
+        ok = not isinstance(value, bool) and value in choices
+        return (value, "") if ok else (None, f"{_shown(value)} is not one of {', '.join(map(_shown, choices))}")
+    return check
+
+
 def _language(value: Any) -> tuple[Any, str]:
     ok = isinstance(value, str) and re.fullmatch(r"([a-z]{2,3}(_[A-Z]{2})?)?", value) is not None
     return (value, "") if ok else (None, f"{_shown(value)} is not a language code like \"fr\"")
@@ -225,35 +237,57 @@ _CHECKS: dict[str, Any] = {
     "volume": _number(0.0, 1.0),
     "monthly_budget": _number(0, 10_000_000),
     "language": _language,
+    "export_format": _one_of("", "wav16", "wav24", "flac"),
+    "export_rate": _one_of(0, 44100, 48000),
 }
 
 
-class KeyStore:
-    """Env first, then the OS keyring where one really works, then a 0600 file in the config dir."""
+class KeyStatus(enum.Enum):
+    NONE = "none"                  # no key anywhere
+    ENVIRONMENT = "environment"
+    KEYRING = "keyring"
+    FILE = "file"
+    UNREADABLE = "unreadable"      # the keyring is there but would not answer (locked): not the same as no key
 
-    def __init__(self, config_dir: Path | None = None, use_keyring: bool | None = None):
+
+class KeyStore:
+    """The key's one source of truth: the environment, else the key file if it exists, else the OS keyring.
+
+    The file exists only when the keyring is absent or refused the last write: then it holds the key the
+    musician entered last (empty when they cleared it), and wins over whatever the keyring still holds.
+    A successful keyring write removes the file."""
+
+    def __init__(self, config_dir: Path | None = None, use_keyring: bool | None = None, backend: Any = None):
         self.file = (config_dir or Dirs.config()) / "api-key"
-        self._keyring = _usable_keyring() if use_keyring is not False else None
+        self._keyring = backend if backend is not None else (_usable_keyring() if use_keyring is not False else None)
         self.warning = ""
+        self.status = KeyStatus.NONE
 
     @property
     def source(self) -> str:
         if os.environ.get(ENV_KEY, "").strip():
             return "environment"
-        return "keyring" if self._keyring else "file"
+        if self.file.exists() or self._keyring is None:
+            return "file"
+        return "keyring"
 
     def load(self) -> Secret:
         env = os.environ.get(ENV_KEY, "").strip()
         if env:
+            self.status = KeyStatus.ENVIRONMENT
             return Secret(env)
-        if self._keyring is not None:
-            try:
-                value = self._keyring.get_password(KEYRING_SERVICE, "api-key")
-                if value:
-                    return Secret(value)
-            except Exception as exc:  # a locked or broken keyring must not stop the app
-                log.warning("keyring unavailable (%s); using the key file", type(exc).__name__)
-        return self._load_file()
+        if self.file.exists() or self._keyring is None:
+            secret = self._load_file()
+            self.status = KeyStatus.FILE if secret else KeyStatus.NONE
+            return secret
+        try:
+            value = self._keyring.get_password(KEYRING_SERVICE, "api-key")
+        except Exception as exc:  # locked or broken: said in the window, never taken for "no key"
+            log.warning("keyring unreadable (%s)", type(exc).__name__)
+            self.status = KeyStatus.UNREADABLE
+            return Secret()
+        self.status = KeyStatus.KEYRING if value else KeyStatus.NONE
+        return Secret(value or "")
 
     def _load_file(self) -> Secret:
         try:
@@ -279,16 +313,33 @@ class KeyStore:
             try:
                 if secret:
                     self._keyring.set_password(KEYRING_SERVICE, "api-key", secret.reveal())
-                else:
+                elif self._keyring.get_password(KEYRING_SERVICE, "api-key") is not None:
                     self._keyring.delete_password(KEYRING_SERVICE, "api-key")
                 self.file.unlink(missing_ok=True)
                 return
             except Exception as exc:
-                log.warning("keyring refused the key (%s); using the key file", type(exc).__name__)
-        self.file.parent.mkdir(parents=True, exist_ok=True)
+                log.warning("keyring refused the key (%s); the key file holds it from now on", type(exc).__name__)
+                self.warning = ("The system keyring refused the key, so it is kept in a file only you can read "
+                                f"({self.file}).")
+                self._forget_in_keyring()
+                # the file is written even for "no key": it then says "cleared", over a keyring entry that stayed
+                self._write_file(secret)
+                return
         if not secret:
             self.file.unlink(missing_ok=True)
             return
+        self._write_file(secret)
+
+    def _forget_in_keyring(self) -> None:
+        if self._keyring is None:
+            return
+        try:
+            self._keyring.delete_password(KEYRING_SERVICE, "api-key")
+        except Exception as exc:   # the file, written next, wins over the entry that stays
+            log.info("the old keyring entry stays (%s); the key file overrides it", type(exc).__name__)
+
+    def _write_file(self, secret: Secret) -> None:
+        self.file.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.file.with_name(".api-key.tmp")
         tmp.unlink(missing_ok=True)
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

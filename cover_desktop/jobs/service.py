@@ -1,4 +1,8 @@
-"""The job layer: submit, follow and keep jobs. Views listen to its signals; it knows no widgets."""
+"""The job layer: submit, follow and keep jobs. Views listen to its signals; it knows no widgets.
+
+``JobService`` is the one holder of the jobs and their clip records (``jobs``) and the one stream of events
+about them (``jobAdded``/``jobChanged``/``jobRemoved``/``jobFinished``; the library's ``clipChanged`` for a
+clip's media and marks). Views and models keep no copies: they read ``jobs``/``newest_first()`` when told."""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import asyncio
 import logging
 import sqlite3
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal
@@ -19,6 +24,7 @@ from ..api.errors import (
     ValidationError,
 )
 from ..api.models import CoverRequest, TaskStatus
+from ..api.words import N_, Words
 from ..i18n import translate
 from ..tasks import TaskSet
 from .model import Job, JobState
@@ -30,21 +36,20 @@ log = logging.getLogger(__name__)
 STORE_RETRY_DELAYS = (0.1, 0.5, 1.5)   # seconds between writes of a task id the disk refused
 
 
-# the words a job keeps with it, in the user's language when they are written
-def interrupted() -> str:
-    return translate("JobService", "The app stopped while this job was being submitted, so it is not known whether "
-                                   "the service created it. Check your account before submitting again.")
+# the words a job keeps with it: Words, so the window says them in the language it speaks when it shows them
+def interrupted() -> Words:
+    return Words.of(N_("The app stopped while this job was being submitted, so it is not known whether the service "
+                       "created it. Check your account before submitting again."))
 
 
-def task_id_unsaved(task_id: str, why: str) -> str:
-    return translate("JobService", "The service accepted this job as task {task_id}, but the job history could not "
-                                   "save it ({why}). The app keeps following it; copy the task id to be safe.").format(
-        task_id=task_id, why=why)
+def task_id_unsaved(task_id: str, why: str) -> Words:
+    return Words.of(N_("The service accepted this job as task {task_id}, but the job history could not save it "
+                       "({why}). The app keeps following it; copy the task id to be safe."), task_id=task_id, why=why)
 
 
-def unconfirmed(why: str) -> str:
-    return translate("JobService", "The service's answer to the submit was lost ({why}). The job may have been "
-                                   "created and charged; check your account before submitting again.").format(why=why)
+def unconfirmed(why: str) -> Words:
+    return Words.of(N_("The service's answer to the submit was lost ({why}). The job may have been created and "
+                       "charged; check your account before submitting again."), why=why)
 
 
 def definitely_not_created(err: ApiError) -> bool:
@@ -58,11 +63,12 @@ def definitely_not_created(err: ApiError) -> bool:
 class BatchResult:
     total: int
     submitted: int = 0
-    failures: list[str] = field(default_factory=list)
+    failures: list[Words] = field(default_factory=list)
     not_tried: int = 0
     stopped_by: str = ""    # "", "cancel" or the error that made trying the rest pointless
 
-    def summary(self) -> str:
+    def summary(self, say: Callable[[Words], str] = str) -> str:
+        """In the user's language when ``say`` is ``ui.messages.describe`` (the failures are the service's)."""
         if not self.failures and not self.not_tried:
             return translate("JobService", "%n job(s) submitted.", None, self.submitted)
         text = translate("JobService", "{submitted} of %n job(s) submitted.", None, self.total).format(
@@ -71,7 +77,7 @@ class BatchResult:
             text += " " + translate("JobService", "Stopped: %n not sent.", None, self.not_tried)
         elif self.not_tried:
             text += " " + translate("JobService", "%n not tried.", None, self.not_tried)
-        return " ".join([text, *self.failures[:3]])
+        return " ".join([text, *map(say, self.failures[:3])])
 
 
 class JobService(QObject):
@@ -79,9 +85,9 @@ class JobService(QObject):
     jobChanged = Signal(object)
     jobRemoved = Signal(int)
     jobFinished = Signal(object)
-    notice = Signal(str, str)          # level, text
+    notice = Signal(str, object)       # level, Words
     pausedChanged = Signal(bool, str)
-    connectionChanged = Signal(bool, str)   # reachable, words for the status bar
+    connectionChanged = Signal(bool, object)   # reachable, words (Words or text) for the status bar
     batchProgress = Signal(int, int)        # sent so far, total
     batchFinished = Signal(object)          # BatchResult
 
@@ -93,7 +99,8 @@ class JobService(QObject):
         client.on_retry = self._on_retry
         self.jobs: dict[int, Job] = {}
         self.scheduler = PollScheduler(client, policy, on_status=self._on_status, on_error=self._on_error,
-                                       on_timeout=self._on_timeout, on_paused=self.pausedChanged.emit)
+                                       on_timeout=self._on_timeout, on_paused=self.pausedChanged.emit,
+                                       on_hold=self._on_hold, on_failure=self._on_poll_failure)
         self._writes = TaskSet(self._write_failed, "job store writes")
         self._unsaved: set[int] = set()   # accepted jobs whose task id the disk has refused so far
         self.reachable: bool | None = None
@@ -118,6 +125,10 @@ class JobService(QObject):
         await self.scheduler.stop()
         # store writes already queued must land; the rest is cancelled
         await self._writes.wait(timeout=2)
+
+    def newest_first(self) -> list[Job]:
+        """Every job, as the lists show them. The service is their one holder: views read them here."""
+        return sorted(self.jobs.values(), key=lambda j: (j.created_at, j.id), reverse=True)
 
     # -- actions ---------------------------------------------------------------------------------------
     async def submit(self, request: CoverRequest) -> Job:
@@ -183,7 +194,8 @@ class JobService(QObject):
                     await self.submit(request)
                     result.submitted += 1
                 except ApiError as err:
-                    result.failures.append(f"{request.audio_id}: {err.message}")
+                    result.failures.append(Words.of(N_("{name}: {problem}"), name=request.audio_id,
+                                                    problem=err.message))
                     if isinstance(err, (AuthError, InsufficientCredits)):
                         result.not_tried, result.stopped_by = len(requests) - i - 1, err.message
                         break
@@ -211,6 +223,10 @@ class JobService(QObject):
     async def remove(self, job_id: int) -> None:
         self.scheduler.untrack(job_id)
         await self._drop(job_id)
+
+    def set_policy(self, policy: PollPolicy) -> None:
+        """New intervals from Settings: the next poll of each job follows them; nothing is restarted."""
+        self.scheduler.policy = policy
 
     def pause(self) -> None:
         self.scheduler.pause("Polling paused")
@@ -263,12 +279,20 @@ class JobService(QObject):
         if job is None:
             return
         if will_retry:
-            job.error = err.message + " " + translate("JobService", "Will keep checking.")
+            job.error = Words.joined(err.message, Words.of(N_("Will keep checking.")))
         else:
             job.state, job.error, job.finished_at = JobState.FAILED, err.message, time.time()
         self._write(job)
         self.jobChanged.emit(job)
         self.notice.emit("warning" if will_retry else "error", err.message)
+
+    def _on_hold(self, seconds: float) -> None:
+        if seconds > 0:
+            self.notice.emit("warning", Words.of(N_("The service asked the app to wait {seconds} s before checking "
+                                                    "jobs again. F5 checks now."), seconds=max(1, round(seconds))))
+
+    def _on_poll_failure(self, problem: str) -> None:
+        self.notice.emit("error", Words.of(N_("{problem} Checking jobs starts again by itself."), problem=problem))
 
     def _on_timeout(self, job_id: int) -> None:
         job = self.jobs.get(job_id)
@@ -276,15 +300,15 @@ class JobService(QObject):
             return
         minutes = round(self.scheduler.policy.timeout / 60)
         job.state, job.finished_at = JobState.TIMED_OUT, time.time()
-        job.error = translate("JobService", "No result after {minutes} min. Use \u201cRetry polling\u201d to keep "
-                                            "waiting.").format(minutes=minutes)
+        job.error = Words.of(N_("No result after {minutes} min. Use \u201cRetry polling\u201d to keep waiting."),
+                             minutes=minutes)
         self._write(job)
         self.jobChanged.emit(job)
 
     def _on_retry(self, n: RetryNotice) -> None:
-        self.notice.emit("warning", n.error.message + " " + translate(
-            "JobService", "Retrying in {seconds} s (try {attempt} of {attempts}).").format(
-            seconds=round(n.delay), attempt=n.attempt + 1, attempts=n.attempts))
+        self.notice.emit("warning", Words.joined(n.error.message, Words.of(
+            N_("Retrying in {seconds} s (try {attempt} of {attempts})."),
+            seconds=round(n.delay), attempt=n.attempt + 1, attempts=n.attempts)))
 
     # -- helpers -----------------------------------------------------------------------------------------
     async def _store_task_id(self, job: Job) -> str:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..api.models import CoverRequest
+from ..api.words import N_, Words, dump, load
 from .model import ClipRecord, Job, JobState
 from .schema import (
     _CLIPS,
@@ -62,7 +63,8 @@ class JobStore:
             else:
                 version = row[0]
             if version > len(MIGRATIONS):
-                raise RuntimeError(f"The job history was written by a newer Cover Desktop (schema {version}).")
+                raise RuntimeError(Words.of(
+                    N_("The job history was written by a newer Cover Desktop (schema {version})."), version=version))
             for i in range(version, len(MIGRATIONS)):
                 for statement in MIGRATIONS[i].split(";"):
                     if statement.strip():
@@ -101,7 +103,7 @@ class JobStore:
                 " SELECT ?,?,?,?,? WHERE EXISTS (SELECT 1 FROM jobs WHERE id=?)"
                 " ON CONFLICT (job_id, clip_id) DO UPDATE SET audio_path=excluded.audio_path,"
                 " image_path=excluded.image_path, media_error=excluded.media_error",
-                (job_id, clip_id, audio_path, image_path, media_error, job_id))
+                (job_id, clip_id, audio_path, image_path, dump(media_error), job_id))
 
     def set_clip_meta(self, job_id: int, clip_id: str, *, rating: int | None = None,
                       favourite: bool | None = None, trashed_at: float | Restore | None = None,
@@ -151,7 +153,7 @@ class JobStore:
 
     @staticmethod
     def _row(job: Job) -> tuple:
-        return (job.task_id, json.dumps(job.request.to_dict()), job.state.value, job.raw_status, job.error,
+        return (job.task_id, json.dumps(job.request.to_dict()), job.state.value, job.raw_status, dump(job.error),
                 job.created_at, job.submitted_at, job.updated_at, job.finished_at)
 
     def _write_children(self, job: Job) -> None:
@@ -221,7 +223,7 @@ class JobStore:
              history: list[tuple[float, str]]) -> Job:
         """A row of ``_JOBS``, by position."""
         return Job(request=request, state=_STATES.get(r[3], JobState.FAILED), id=r[0], task_id=r[1],
-                   raw_status=r[4], error=r[5], created_at=r[6], submitted_at=r[7], updated_at=r[8],
+                   raw_status=r[4], error=load(r[5]), created_at=r[6], submitted_at=r[7], updated_at=r[8],
                    finished_at=r[9], clips=clips, history=history)
 
 
@@ -281,25 +283,10 @@ class AsyncJobStore:
 
     async def set_clip_meta(self, job_id: int, clip_id: str, *, rating: int | None = None,
                             favourite: bool | None = None, trashed_at: float | Restore | None = None,
-                            notes: str | None = None, local_title: str | None = None,
-                            rec: ClipRecord | None = None) -> None:
-        """As ``JobStore.set_clip_meta``; with ``rec``, the same change is made to it at once (before the
-        write), so the view shows it while the disk catches up."""
+                            notes: str | None = None, local_title: str | None = None) -> None:
+        """As ``JobStore.set_clip_meta``. Only the disk: the records in memory are the library's to change."""
         if rating is not None and not 0 <= rating <= 5:
             raise ValueError(f"A rating is 0 to 5 stars, not {rating}.")
-        if rec is not None:
-            if rating is not None:
-                rec.rating = rating
-            if favourite is not None:
-                rec.favourite = favourite
-            if trashed_at is RESTORE:
-                rec.trashed_at = rec.purged_at = None
-            elif trashed_at is not None:
-                rec.trashed_at = float(trashed_at)
-            if notes is not None:
-                rec.notes = notes
-            if local_title is not None:
-                rec.local_title = local_title
         await self._run(self._db.set_clip_meta, job_id, clip_id, rating=rating, favourite=favourite,
                         trashed_at=trashed_at, notes=notes, local_title=local_title)
 

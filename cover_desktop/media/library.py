@@ -2,6 +2,9 @@
 
 The library is the only writer of a clip's media state (local paths, download error, progress): in memory
 on the ``ClipRecord`` and on disk in the store's ``clip_media`` table.
+
+A full disk is said once, with the space left; the partial files no one is writing are deleted (they only
+keep a download's progress), and each clip waits until there is room again, then goes on by itself.
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import sqlite3
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -16,17 +20,20 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from ..api.errors import MediaError
-from ..i18n import translate
+from ..api.words import N_, Words
 from ..jobs.model import ClipRecord, Job, JobState
 from ..jobs.store import RESTORE, AsyncJobStore, Restore
 from ..tasks import TaskSet
-from .fetch import MediaFetcher
+from . import partfile
+from .fetch import MediaFetcher, disk_full
 from .names import unique_name
 
 log = logging.getLogger(__name__)
 
 RETRIES = 3            # tries per file in one go; a failure after that waits for the Retry action or a restart
 RETRY_BASE = 2.0       # seconds before the second try, doubling
+SPACE_TO_RESUME = 64 * 2**20   # bytes free before downloads stopped by a full disk try again
+SPACE_POLL = (5.0, 60.0)       # first and longest wait between two looks at the free space
 
 
 def needs_fetch(rec: ClipRecord) -> bool:
@@ -41,7 +48,7 @@ def needs_fetch(rec: ClipRecord) -> bool:
 
 class MediaLibrary(QObject):
     clipChanged = Signal(int, str)     # job id, clip id
-    problem = Signal(str)
+    problem = Signal(object)           # Words (or a task's failure as text), for ui.messages to say
 
     def __init__(self, root: Path, store: AsyncJobStore, fetcher: MediaFetcher, concurrency: int = 2,
                  parent: QObject | None = None, retry_base: float = RETRY_BASE):
@@ -50,6 +57,9 @@ class MediaLibrary(QObject):
         self.store = store
         self.fetcher = fetcher
         self.retry_base = retry_base
+        self.free_space: Callable[[Path], int] = partfile.free_bytes   # a seam: tests stand in a full disk
+        self.space_poll = SPACE_POLL
+        self._full_said = False    # the window has been told the disk is full, and not since that it is not
         self._sem = asyncio.Semaphore(concurrency)
         self._tasks = TaskSet(self.problem.emit, "media library")
 
@@ -95,8 +105,23 @@ class MediaLibrary(QObject):
             trashed_at = time.time()
         elif trashed is False:
             trashed_at = RESTORE
+        if rating is not None and not 0 <= rating <= 5:
+            raise ValueError(f"A rating is 0 to 5 stars, not {rating}.")
+        # the view shows the change at once; the disk follows
+        if rating is not None:
+            rec.rating = rating
+        if favourite is not None:
+            rec.favourite = favourite
+        if trashed_at is RESTORE:
+            rec.trashed_at = rec.purged_at = None
+        elif trashed_at is not None:
+            rec.trashed_at = float(trashed_at)
+        if notes is not None:
+            rec.notes = notes
+        if local_title is not None:
+            rec.local_title = local_title
         await self.store.set_clip_meta(job.id, rec.id, rating=rating, favourite=favourite, trashed_at=trashed_at,
-                                       notes=notes, local_title=local_title, rec=rec)
+                                       notes=notes, local_title=local_title)
         self.clipChanged.emit(job.id, rec.id)
 
     async def empty_trash(self, jobs: list[Job]) -> int:
@@ -131,7 +156,7 @@ class MediaLibrary(QObject):
 
     async def _keep_clip(self, job: Job, rec: ClipRecord) -> None:
         base = self.folder(job) / unique_name(rec.id)
-        errors: list[str] = []
+        errors: list[Words] = []
         for kind in ("audio", "image"):
             url = rec.clip.audio_url if kind == "audio" else rec.clip.image_url
             have = rec.audio_path if kind == "audio" else rec.image_path
@@ -139,14 +164,15 @@ class MediaLibrary(QObject):
                 continue
             dest = base if kind == "audio" else base.with_name(base.name + "-cover")
             try:
-                path = await self._fetch_with_retries(url, dest, kind, self._progress(job, rec, kind))
+                path = await self._fetch_with_retries(url, dest, kind, self._progress(job, rec, kind),
+                                                      lambda: self._waiting_for_space(job, rec))
             except MediaError as err:
                 errors.append(err.message)
                 log.warning("media for clip %s: %s", rec.id, err.message)
                 continue
             except OSError as err:
-                errors.append(translate("MediaLibrary", "Could not write the file: {reason}").format(
-                    reason=err.strerror or err))
+                log.warning("media for clip %s: could not write %s: %s", rec.id, dest, err)
+                errors.append(Words.of(N_("Could not write the file: {reason}"), reason=str(err.strerror or err)))
                 continue
             if kind == "audio":
                 rec.audio_path = str(path)
@@ -154,30 +180,69 @@ class MediaLibrary(QObject):
                 rec.image_path = str(path)
             await self._save(job, rec)
         rec.progress = -1.0
-        rec.media_error = " ".join(errors)
+        rec.media_error = Words.joined(*errors)
         await self._save(job, rec)
         if errors:
-            self.problem.emit(f"{rec.clip.title or rec.id}: {errors[0]}")
+            self.problem.emit(Words.of(N_("{clip}: {problem}"), clip=rec.clip.title or rec.id, problem=errors[0]))
 
-    async def _fetch_with_retries(self, url: str, dest: Path, kind: str,
-                                  progress: Callable[[float], None]) -> Path:
-        for attempt in range(1, RETRIES + 1):
+    async def _fetch_with_retries(self, url: str, dest: Path, kind: str, progress: Callable[[float], None],
+                                  waiting: Callable[[], None]) -> Path:
+        attempt, full = 1, 0
+        while attempt <= RETRIES:
             try:
                 # a slot per attempt, not per clip: a clip waiting out its back-off lets the others through
                 async with self._sem:
-                    return await self.fetcher.fetch(url, dest, kind, progress)
+                    path = await self.fetcher.fetch(url, dest, kind, progress)
+                self._full_said = False
+                return path
             except MediaError as err:
                 if not err.retryable or attempt == RETRIES:
                     raise
                 delay = self.retry_base * 2 ** (attempt - 1) * random.uniform(0.8, 1.2)
                 log.info("media %s for %s failed (%s); try %d in %.1f s", kind, dest.name, err.kind,
                          attempt + 1, delay)
+                attempt += 1
                 await asyncio.sleep(delay)
-        raise MediaError(translate("MediaLibrary", "The audio could not be fetched.") if kind == "audio"
-                         else translate("MediaLibrary", "The cover could not be fetched."))
+            except OSError as err:
+                if not disk_full(err):
+                    raise
+                # not a try used up: the download itself was fine
+                waiting()
+                await self._wait_for_space(dest.parent, err, full)
+                full += 1
+        raise MediaError(N_("The audio could not be fetched.") if kind == "audio"
+                         else N_("The cover could not be fetched."))
+
+    async def _wait_for_space(self, folder: Path, err: OSError, streak: int) -> None:
+        free = await asyncio.to_thread(self.free_space, folder)
+        log.warning("media: the disk holding %s is full (%s, %d MB free); downloads wait for space", folder,
+                    err.strerror or err, free // 2**20)
+        freed = await asyncio.to_thread(partfile.drop_idle_parts, self.root)
+        if freed:
+            log.info("media: deleted %d KB of partial downloads no one was writing", freed // 1024)
+        if not self._full_said:
+            self._full_said = True
+            self.problem.emit(Words.of(N_("The disk is full ({free} MB free). The clips are saved as soon as there "
+                                          "is space again."), free=free // 2**20))
+        first, longest = self.space_poll
+        delay = min(longest, first * 2 ** streak)
+        while True:
+            await asyncio.sleep(delay)
+            if await asyncio.to_thread(self.free_space, folder) >= SPACE_TO_RESUME:
+                return
+            delay = min(longest, delay * 2)
+
+    def _waiting_for_space(self, job: Job, rec: ClipRecord) -> None:
+        rec.media_error = Words.of(N_("Waiting for free disk space."))
+        rec.progress = -1.0
+        self.clipChanged.emit(job.id, rec.id)
 
     async def _save(self, job: Job, rec: ClipRecord) -> None:
-        await self.store.set_clip_media(job.id, rec.id, rec.audio_path, rec.image_path, rec.media_error)
+        try:
+            await self.store.set_clip_media(job.id, rec.id, rec.audio_path, rec.image_path, rec.media_error)
+        except (sqlite3.Error, OSError) as exc:
+            # the record in memory is right, and the next change of this clip writes it all again
+            log.warning("media for clip %s: the job history could not be updated (%s)", rec.id, exc)
         self.clipChanged.emit(job.id, rec.id)
 
     def _progress(self, job: Job, rec: ClipRecord, kind: str) -> Callable[[float], None]:

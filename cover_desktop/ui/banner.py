@@ -26,16 +26,21 @@ class Banner(QFrame):
         row.addWidget(self.text, 1)
         row.addWidget(self.button)
 
-    def show_server(self, is_demo: bool, has_key: bool) -> None:
+    def show_server(self, is_demo: bool, has_key: bool, for_want_of_key: bool = False,
+                    key_unreadable: bool = False) -> None:
         if is_demo:
-            if has_key:
-                self._say(translate("Banner", "<b>Demo server</b> \u2014 demo mode is on. Everything works, with "
-                                              "made-up music and no credits spent. Enter your API key to make real "
-                                              "covers."))
-            else:
+            if for_want_of_key:
                 self._say(translate("Banner", "<b>Demo server</b> \u2014 no API key is set. Everything works, with "
                                               "made-up music and no credits spent. Enter your API key to make real "
                                               "covers."))
+            else:
+                self._say(translate("Banner", "<b>Demo server</b> \u2014 demo mode is on. Everything works, with "
+                                              "made-up music and no credits spent. Enter your API key to make real "
+                                              "covers."))
+        elif key_unreadable:
+            self._say(translate("Banner", "<b>The system keyring is locked.</b> Your key could not be read, so jobs "
+                                          "are not checked. Unlock the keyring and open Settings, or enter the key "
+                                          "there."))
         elif not has_key:
             self._say(translate("Banner", "<b>No API key.</b> Jobs will be refused until you enter your key."))
         else:

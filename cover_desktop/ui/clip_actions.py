@@ -13,16 +13,18 @@ from PySide6.QtCore import QObject, QPoint, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
+from ..config import Config
 from ..i18n import translate
 from ..jobs.model import ClipRecord, Job
+from ..media.audio_out import Target
 from ..media.export import export_clips
 from ..media.library import MediaLibrary
 from ..media.naming import DEFAULT_TEMPLATE, template_problem
 from ..media.playlist import export_playlist
-from ..settings import Settings
 from ..tasks import TaskSet
 from .clips_model import ClipsModel
 from .dialogs import confirm, open_folder, pick_folder
+from .messages import export_summary, playlist_summary
 
 Item = tuple[Job, ClipRecord]
 
@@ -33,18 +35,18 @@ class ClipActions(QObject):
     advance = Signal()      # "rate and go to the next clip"
 
     def __init__(self, model: ClipsModel, selected: Callable[[], list[Item]], jobs: Callable[[], list[Job]],
-                 settings: Callable[[], Settings], parent: QWidget):
+                 config: Config, parent: QWidget):
         super().__init__(parent)
         self.model = model
         self.library: MediaLibrary | None = None
         self._selected = selected
         self._jobs = jobs
-        self._settings = settings
+        self._config = config
         self._parent = parent
         self.tasks = TaskSet(self.error.emit, "clip actions")
 
     def _start(self) -> Path:
-        return self._settings().export_start()
+        return self._config.settings.export_start()
 
     def current(self) -> Item | None:
         items = self._selected()
@@ -126,14 +128,15 @@ class ClipActions(QObject):
                     lambda folder: self.export_to(folder, items))
 
     def export_to(self, folder: Path, items: list[Item]) -> None:
-        self._settings().last_export_dir = str(folder)
+        self._config.remember(last_export_dir=str(folder))
         self.tasks.spawn(self._export(folder, items), "exporting")
 
     async def _export(self, folder: Path, items: list[Item]) -> None:
-        s = self._settings()
+        s = self._config.settings
         template = s.name_template if s.name_template and not template_problem(s.name_template) else DEFAULT_TEMPLATE
-        report = await export_clips(items, folder, template, s.artist)
-        (self.message if report.ok else self.error).emit(report.summary())
+        report = await export_clips(items, folder, template, s.artist,
+                                    target=Target.of(s.export_format, s.export_rate))
+        (self.message if report.ok else self.error).emit(export_summary(report))
 
     # -- the musician's marks -----------------------------------------------------------------------------
 
@@ -225,6 +228,6 @@ class ClipActions(QObject):
     def write_playlist(self, path: Path, rows: list[Item]) -> None:
         async def write() -> None:
             report = await export_playlist(path, rows)
-            self.message.emit(report.summary())
+            self.message.emit(playlist_summary(report))
 
         self.tasks.spawn(write(), "saving a playlist")

@@ -1,6 +1,8 @@
 """The clips of the selected job (or of every job: the library) with their covers, and the player bar.
 
-Playback, saving and exporting start here; which job is shown comes from the shell."""
+Playback, saving and exporting start here; which job is shown comes from the shell. The pane keeps no jobs of
+its own: it reads them from the service (the ``jobs`` provider) when told they changed, and ``bind`` points every
+row, the details and the loaded clip at the objects of the service and library it is given."""
 
 from __future__ import annotations
 
@@ -20,15 +22,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..config import Config
 from ..i18n import translate
 from ..jobs.model import ClipRecord, Job
 from ..media.audition import Audition, job_of
 from ..media.library import MediaLibrary
+from ..media.loudness import Loudness
 from ..media.peaks import PeaksCache
 from ..media.player import PlayerController
 from ..media.thumbs import ThumbnailCache
-from ..settings import Settings
 from ..tasks import TaskSet
+from .bindings import Bindings
 from .clip_actions import ClipActions
 from .clip_details import ClipDetails
 from .clips_model import ClipsModel, clip_key, clip_title
@@ -36,6 +40,8 @@ from .cover_loading import follow_covers
 from .delegates import ClipDelegate
 from .library_bar import LibraryBar
 from .library_view import LibraryView
+from .loop_export import LoopExport
+from .messages import describe
 from .player_bar import PlayerBar
 from .widgets import section_label
 
@@ -48,15 +54,15 @@ class ClipsPane(QWidget):
     viewChanged = Signal(object)    # LibraryView: to keep for the next start
 
     def __init__(self, player: PlayerController, thumbs: ThumbnailCache, peaks: PeaksCache,
-                 jobs: Callable[[], list[Job]], settings: Callable[[], Settings], parent: QWidget | None = None):
+                 jobs: Callable[[], list[Job]], config: Config, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("clipsPane")
         self.player = player
         self.peaks = peaks
         self._loaded: Item | None = None
         self._jobs = jobs
-        self._settings = settings
         self.library: MediaLibrary | None = None
+        self._bindings = Bindings()
         self.tasks = TaskSet(self.error.emit, "clips")
 
         self.title = section_label(translate("ClipsPane", "Clips"))
@@ -94,7 +100,7 @@ class ClipsPane(QWidget):
         self.view.setDefaultDropAction(Qt.DropAction.CopyAction)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.doubleClicked.connect(lambda index: self.play_row(index.row()))
-        self.clip_actions = ClipActions(self.model, self.selected_items, jobs, settings, self)
+        self.clip_actions = ClipActions(self.model, self.selected_items, jobs, config, self)
         self.clip_actions.message.connect(self.message)
         self.clip_actions.error.connect(self.error)
         self.clip_actions.advance.connect(lambda: self.step_clip(1))
@@ -130,9 +136,21 @@ class ClipsPane(QWidget):
         self.player_bar.prevClicked.connect(lambda: self.step_clip(-1))
         player.currentChanged.connect(self.model.set_playing)
         player.currentChanged.connect(self._now_playing)
-        player.problem.connect(self.error)
+        player.problem.connect(lambda problem: self.error.emit(describe(problem)))
         audition.playRow.connect(self.play_row)
         peaks.ready.connect(self._peaks_ready)
+        self.loop_export = LoopExport(self.player_bar, lambda: self._loaded, lambda: config.settings,
+                                      peaks.cache_dir.parent / "loops", self.tasks, self)
+        self.loop_export.message.connect(self.message)
+        self.loop_export.error.connect(self.error)
+        self.player_bar.match.levels = self._levels
+        self.player_bar.match_button.setChecked(config.settings.match_loudness)
+        self.player_bar.match_button.toggled.connect(lambda on: config.update(match_loudness=on))
+        peaks.ready.connect(lambda _path: self.player_bar.match.refresh())
+        self.model.loudness_of = peaks.loudness
+        peaks.ready.connect(self.model.loudness_landed)
+        self.details.loudness_of = peaks.loudness
+        peaks.ready.connect(lambda _path: self.details.refresh_loudness())
 
         listing = QWidget()
         listing.setLayout(self._stack)
@@ -153,11 +171,35 @@ class ClipsPane(QWidget):
         self._selected: Job | None = None
         self._update_empty()
 
+    def unbind(self) -> None:
+        self._bindings.clear()
+
     def bind(self, library: MediaLibrary) -> None:
+        """Follow ``library`` and the jobs the provider now gives: no row, detail or loaded clip keeps an
+        object of the history shown before (its marks and notes may be older than the disk's)."""
+        self._bindings.clear()
         self.library = library
         self.clip_actions.library = library
-        library.clipChanged.connect(self.model.clip_changed)
-        library.problem.connect(self.error)
+        self._bindings.connect(library.clipChanged, self.model.clip_changed)
+        self._bindings.connect(library.problem, self._library_problem)
+        self._selected = None
+        if self.model.library_mode:
+            self.model.show_library(self._jobs())
+        else:
+            self.model.show_job(None)   # the jobs pane selects the new job object next
+        self._loaded = self._find(self.player.current)
+        self._now_playing(self.player.current)
+        self._update_empty()
+
+    def _library_problem(self, words: object) -> None:
+        self.error.emit(describe(words))
+
+    def _find(self, key: str) -> Item | None:
+        for job in self._jobs():
+            for rec in job.clips:
+                if clip_key(job, rec) == key:
+                    return job, rec
+        return None
 
     # -- what is listed ---------------------------------------------------------------------------------
     def show_job(self, job: Job | None) -> None:
@@ -174,7 +216,7 @@ class ClipsPane(QWidget):
         self.model.refresh_job(job, self._jobs())
         self._update_empty()
 
-    def jobs_changed(self) -> None:
+    def jobs_changed(self, *_: object) -> None:
         self._has_jobs = bool(self._jobs())
         if self.model.library_mode:
             self.model.show_library(self._jobs())
@@ -206,7 +248,7 @@ class ClipsPane(QWidget):
             text = translate("ClipsPane", "Waiting for the first clips\u2026 they appear here as soon as the service "
                                           "sends them.")
         else:
-            text = job.error or translate("ClipsPane", "This job has no clips.")
+            text = describe(job.error) or translate("ClipsPane", "This job has no clips.")
         self.empty.setText(text)
 
     def set_view(self, view: LibraryView) -> None:
@@ -308,6 +350,13 @@ class ClipsPane(QWidget):
             return
         job, rec = item
         self.player_bar.show_clip(clip_title(job, rec), self.peaks.get(rec.audio_path))
+
+    def _levels(self, key: str) -> dict[str, Loudness | None]:
+        """The loudness of the loaded clip and of the others of its job: loudness matching levels them."""
+        if self._loaded is None or clip_key(*self._loaded) != key:
+            return {}
+        job = self._loaded[0]
+        return {clip_key(job, r): self.peaks.loudness(r.audio_path) if r.audio_path else None for r in job.clips}
 
     def _peaks_ready(self, path: str) -> None:
         if self._loaded is not None and self._loaded[1].audio_path == path:

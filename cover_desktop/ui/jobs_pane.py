@@ -1,5 +1,6 @@
 """The job list: one row per job, newest first, with its actions (copy task id, retry polling, resubmit,
-edit in form, remove). It follows the job service and says what it wants through signals."""
+edit in form, remove). The job service owns the jobs; this pane's model follows its signals and the pane
+relays none of them (the shell connects whoever else listens straight to the service)."""
 
 from __future__ import annotations
 
@@ -22,18 +23,15 @@ from ..i18n import translate
 from ..jobs.model import Job, JobState
 from ..jobs.service import JobService
 from ..tasks import TaskSet
+from .bindings import Bindings
 from .delegates import JobDelegate
 from .dialogs import confirm
-from .jobs_model import JobsModel, cost_text
+from .jobs_model import JobsModel
 from .widgets import widget_shortcut
 
 
 class JobsPane(QWidget):
     jobSelected = Signal(object)          # Job | None
-    jobFinished = Signal(object)          # Job
-    jobsChanged = Signal()                # added, removed or changed: the library may need a refresh
-    jobChanged = Signal(object)           # Job
-    jobRemoved = Signal(int)              # job id
     editRequested = Signal(object)        # CoverRequest
     resubmitRequested = Signal(object)    # CoverRequest
     message = Signal(str)
@@ -43,6 +41,7 @@ class JobsPane(QWidget):
         super().__init__(parent)
         self.setObjectName("jobsPane")
         self.service: JobService | None = None
+        self._bindings = Bindings()
         self.media_folder: Callable[[Job], Path] | None = None   # where a job's clips are kept
         self.tasks = TaskSet(self.error.emit, "jobs")
         self.model = JobsModel(self)
@@ -73,21 +72,26 @@ class JobsPane(QWidget):
         outer.addLayout(self._stack)
 
     # -- following the service --------------------------------------------------------------------------
+    def unbind(self) -> None:
+        self._bindings.clear()
+
     def bind(self, service: JobService) -> None:
+        """Follow ``service`` (a new one after Settings changed the server or key): the job selected before
+        stays selected when the new history has it."""
+        was = self.selected_job()
+        self._bindings.clear()
         self.service = service
-        service.jobAdded.connect(self._added)
-        service.jobChanged.connect(self._changed)
-        service.jobRemoved.connect(self._removed)
-        service.jobFinished.connect(self.jobFinished)
+        self._bindings.connect(service.jobAdded, self._added)
+        self._bindings.connect(service.jobChanged, self.model.changed)
+        self._bindings.connect(service.jobRemoved, self._removed)
         self.model.set_jobs(list(service.jobs.values()))
         self._update_empty()
+        row = self.model.row_of(was.id) if was is not None else -1
         if self.model.rowCount():
-            self.view.setCurrentIndex(self.model.index(0))
+            # the reset above cleared the current row: setting it again announces the new object
+            self.view.setCurrentIndex(self.model.index(max(row, 0)))
         else:
             self.jobSelected.emit(None)
-
-    def jobs(self) -> list[Job]:
-        return self.model.jobs()
 
     def selected_job(self) -> Job | None:
         return self.model.job_at(self.view.currentIndex().row())
@@ -101,20 +105,13 @@ class JobsPane(QWidget):
         self.model.add(job)
         self.view.setCurrentIndex(self.model.index(0))
         self._update_empty()
-        self.jobsChanged.emit()
-
-    def _changed(self, job: Job) -> None:
-        self.model.changed(job)
-        self.jobChanged.emit(job)
 
     def _removed(self, job_id: int) -> None:
         was_selected = (job := self.selected_job()) is not None and job.id == job_id
         self.model.remove(job_id)
         self._update_empty()
-        self.jobRemoved.emit(job_id)
         if was_selected:
             self.jobSelected.emit(self.selected_job())
-        self.jobsChanged.emit()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.jobSelected.emit(self.model.job_at(current.row()))
@@ -162,13 +159,8 @@ class JobsPane(QWidget):
         job = self.selected_job()
         if job is None:
             return
-        request = job.request
-        confirm(self, translate("JobsPane", "Resubmit job"),
-                translate("JobsPane", "Submit {audio_id} again with the same settings?").format(
-                    audio_id=request.audio_id),
-                translate("JobsPane", "This makes a new job and costs {credits}.").format(credits=cost_text(1)),
-                translate("JobsPane", "Resubmit"), lambda: self.resubmitRequested.emit(request),
-                name="resubmitConfirm")
+        # the submit pane asks (what it costs, and whether it was sent lately), as for every send
+        self.resubmitRequested.emit(job.request)
 
     def remove_selected(self) -> None:
         job = self.selected_job()

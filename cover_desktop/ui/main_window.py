@@ -1,5 +1,9 @@
 """The window: a shell that assembles the panes (form, jobs, clips with the player), the menus and the
-status bar, and connects their signals. The panes never call each other; what they do lives in them."""
+status bar, and connects their signals. The panes never call each other; what they do lives in them.
+
+Owners it connects, and never copies: the job service (jobs and clips, and their events), the library (media
+and marks), the config (settings, key, demo or live), the player (what is playing). ``bind_runtime`` runs at the
+start and after every rebuild; the connections it made before are undone first."""
 
 from __future__ import annotations
 
@@ -22,13 +26,16 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME
 from ..api.client import insecure_base
+from ..config import DemoReason
 from ..i18n import translate
-from ..jobs.ledger import spend, would_exceed
+from ..jobs.ledger import spend
 from ..jobs.model import Job, JobState
 from ..runtime import Runtime, SettingsChange
+from ..settings import KeyStatus
 from ..tasks import TaskSet
 from .about import show_about
 from .banner import Banner
+from .bindings import Bindings
 from .clips_pane import ClipsPane
 from .dialogs import open_folder
 from .drops import Dropped, IdDropTarget
@@ -36,6 +43,7 @@ from .jobs_model import clips_text, cost_text, spent_text
 from .jobs_pane import JobsPane
 from .library_view import LibraryView
 from .menus import build_menus
+from .messages import describe
 from .settings_dialog import SettingsDialog
 from .status import StatusBar
 from .submit_pane import SubmitPane
@@ -59,19 +67,22 @@ class MainWindow(IdDropTarget, QMainWindow):
         self.tray: QSystemTrayIcon | None = None
         self.notified_job: int | None = None
         self.settings_dialog: SettingsDialog | None = None
+        self._bindings = Bindings()
 
         self.status = StatusBar()
         self.setStatusBar(self.status)
         self.banner = Banner()
         self.submit_pane = SubmitPane()
         self.jobs_pane = JobsPane()
-        self.clips_pane = ClipsPane(runtime.player, runtime.thumbs, runtime.peaks, self.jobs_pane.jobs,
-                                    lambda: self.rt.settings)
+        self.clips_pane = ClipsPane(runtime.player, runtime.thumbs, runtime.peaks,
+                                    lambda: self.rt.service.newest_first() if self.rt.started else [],
+                                    runtime.config)
         self._layout()
         self._wire()
         self.menu_actions = build_menus(self, self)
         self.pause_action = self.menu_actions["pauseAction"]
         self.bind_runtime()
+        runtime.unbinding.connect(self.unbind_runtime)
         runtime.rebound.connect(self.bind_runtime)
         geometry = runtime.settings.window_geometry
         if geometry:
@@ -123,18 +134,14 @@ class MainWindow(IdDropTarget, QMainWindow):
         self.submit_pane.errorResolved.connect(self.status.clear_error)
         self.submit_pane.submitted.connect(lambda job: self.jobs_pane.select(job.id))
         self.jobs_pane.jobSelected.connect(self.clips_pane.show_job)
-        self.jobs_pane.jobChanged.connect(self.clips_pane.job_changed)
-        self.jobs_pane.jobsChanged.connect(self.clips_pane.jobs_changed)
-        self.jobs_pane.jobRemoved.connect(self.clips_pane.job_removed)
-        self.jobs_pane.jobsChanged.connect(self._update_credits)
-        self.jobs_pane.jobChanged.connect(self._update_credits)
-        self.submit_pane.budget_check = self.budget_warning
+        self.submit_pane.budget = lambda: int(self.rt.settings.monthly_budget)
+        self.submit_pane.costs_nothing = lambda: self.rt.is_demo
         self.clips_pane.set_view(LibraryView.from_dict(self.rt.settings.library_view))
         self.clips_pane.viewChanged.connect(self._keep_view)
         self.jobs_pane.media_folder = lambda job: self.rt.library.folder(job)
-        self.jobs_pane.jobFinished.connect(self._job_finished)
         self.jobs_pane.editRequested.connect(self.submit_pane.fill)
-        self.jobs_pane.resubmitRequested.connect(self.submit_pane.submit_request)
+        # a resubmit asks what every send asks (the same request lately, the budget)
+        self.jobs_pane.resubmitRequested.connect(self.submit_pane.resubmit)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self).activated.connect(self.submit_pane.submit)
 
@@ -142,19 +149,35 @@ class MainWindow(IdDropTarget, QMainWindow):
     def bind_runtime(self) -> None:
         rt = self.rt
         service = rt.service
-        service.notice.connect(self.status.notice)
-        service.pausedChanged.connect(self._paused)
-        service.connectionChanged.connect(self._connection)
+        self._bindings.clear()
+        bind = self._bindings.connect
+        bind(service.notice, self.status.notice)
+        bind(service.pausedChanged, self._paused)
+        bind(service.connectionChanged, self._connection)
+        bind(service.jobAdded, self.clips_pane.jobs_changed)
+        bind(service.jobChanged, self.clips_pane.job_changed)
+        bind(service.jobRemoved, self.clips_pane.jobs_changed)
+        bind(service.jobRemoved, self.clips_pane.job_removed)
+        for changed in (service.jobAdded, service.jobChanged, service.jobRemoved):
+            bind(changed, self._update_credits)
+        bind(service.jobFinished, self._job_finished)
         self.submit_pane.bind(service)
         self.clips_pane.bind(rt.library)
         self.jobs_pane.bind(service)
-        self.banner.show_server(rt.is_demo, bool(rt.key))
+        self.banner.show_server(rt.is_demo, bool(rt.key), rt.demo_reason is DemoReason.NO_KEY,
+                                rt.config.key_status is KeyStatus.UNREADABLE)
         self._connection(service.reachable, "")
         self._update_credits()
         self._paused(service.paused, service.pause_reason)
 
+    def unbind_runtime(self) -> None:
+        """The service and library are about to go: nothing here may hear or reach them any more."""
+        self._bindings.clear()
+        for pane in (self.submit_pane, self.jobs_pane, self.clips_pane):
+            pane.unbind()
+
     def _keep_view(self, view: LibraryView) -> None:
-        self.rt.settings.library_view = view.to_dict()
+        self.rt.config.remember(library_view=view.to_dict())
 
     def toggle_pause(self) -> None:
         self.rt.service.set_paused(not self.rt.service.paused)
@@ -180,7 +203,7 @@ class MainWindow(IdDropTarget, QMainWindow):
                 what=what, clips=clips_text(len(job.clips)))
             self.show_message(text)
         else:
-            text = translate("MainWindow", "Job failed: {what}. {error}").format(what=what, error=job.error)
+            text = translate("MainWindow", "Job failed: {what}. {error}").format(what=what, error=describe(job.error))
             self.show_error(text)
         if not self.isActiveWindow():
             self._notify(job, text)
@@ -207,9 +230,7 @@ class MainWindow(IdDropTarget, QMainWindow):
             self.settings_dialog.activateWindow()
             return
         rt = self.rt
-        dlg = SettingsDialog(rt.settings, rt.saved_key(), rt.keystore.source, rt.test_key, self,
-                             running_demo=rt.is_demo, demo_url=rt.demo.api_url if rt.demo else "",
-                             base_url_in_use="" if rt.is_demo else rt.base_url)
+        dlg = SettingsDialog(rt.config, rt.test_key, self, demo_url=rt.demo.api_url if rt.demo else "")
         dlg.applied.connect(lambda change: self.tasks.spawn(self._apply_settings(change), "applying settings"))
         dlg.finished.connect(dlg.deleteLater)
         # forget the dialog as soon as it closes: it is deleted then, and must not be reached again
@@ -221,7 +242,12 @@ class MainWindow(IdDropTarget, QMainWindow):
         self.settings_dialog = None
 
     async def _apply_settings(self, change: SettingsChange) -> None:
-        await self.rt.apply(change)
+        try:
+            await self.rt.apply(change)
+        except OSError as exc:
+            self.show_error(translate("MainWindow", "Settings could not be saved: {reason}").format(reason=exc))
+            return
+        self._update_credits()
         self.show_message(translate("MainWindow", "Settings saved."))
         if self.rt.keystore.warning:
             self.show_error(self.rt.keystore.warning)
@@ -256,7 +282,7 @@ class MainWindow(IdDropTarget, QMainWindow):
         if self.rt.is_demo:
             self.status.set_credits(translate("MainWindow", "Demo: no credits spent"), "")
             return
-        ledger = spend(self.jobs_pane.jobs(), time.time())
+        ledger = spend(self.rt.service.jobs.values(), time.time())
         budget = int(self.rt.settings.monthly_budget)
         today = spent_text(ledger.today, ledger.today_maybe)
         month = spent_text(ledger.month, ledger.month_maybe)
@@ -266,19 +292,6 @@ class MainWindow(IdDropTarget, QMainWindow):
         if budget:
             tip += "\n" + translate("MainWindow", "Monthly budget: %n credit(s)", None, budget)
         self.status.set_credits(translate("MainWindow", "This month: {spent}").format(spent=month), tip)
-
-    def budget_warning(self, n_new: int) -> str:
-        """Words for the question before ``n_new`` jobs that could take the month past the budget, else ""."""
-        budget = int(self.rt.settings.monthly_budget)
-        if self.rt.is_demo or not budget:
-            return ""
-        ledger = spend(self.jobs_pane.jobs(), time.time())
-        if not would_exceed(ledger, budget, n_new):
-            return ""
-        return translate("MainWindow", "This month so far: {spent}. {cost} more could take you past your monthly "
-                                       "budget of {budget} (Settings).").format(
-            spent=spent_text(ledger.month, ledger.month_maybe), cost=cost_text(n_new),
-            budget=translate("MainWindow", "%n credit(s)", None, budget))
 
     def open_log_folder(self) -> None:
         self._open_or_say(self.rt.log_dir, translate("MainWindow", "The log: {folder}"),
@@ -297,13 +310,9 @@ class MainWindow(IdDropTarget, QMainWindow):
         show_about(self, self.rt)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        s = self.rt.settings
-        s.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode()
-        s.volume = self.rt.player.volume()
-        try:
-            s.save()
-        except OSError as exc:
-            log.warning("could not save settings: %s", exc)
+        self.rt.config.remember(window_geometry=bytes(self.saveGeometry().toBase64().data()).decode(),
+                                volume=self.rt.player.volume())
+        self.rt.config.flush()
         super().closeEvent(event)
         self.closed.emit()
 

@@ -1,9 +1,12 @@
 """Settings: the only place a musician enters a key. Opened with open(), never exec(); the window forgets
-it when it closes, so it can be opened again and again."""
+it when it closes, so it can be opened again and again.
+
+It reads the ``Config`` and never changes it: Save emits ``applied`` with the fields as shown, and the
+runtime decides what that changes. What the command line or the environment chose for this session is
+said beside its field, never put in the field (so Save cannot make a one-off choice permanent)."""
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Awaitable, Callable
 
 from PySide6.QtCore import Signal
@@ -26,12 +29,15 @@ from PySide6.QtWidgets import (
 from ..api.client import insecure_base, normalize_base_url
 from ..api.errors import ApiError
 from ..api.keys import key_problem
+from ..config import Config, DemoReason
 from ..i18n import ENV_LANGUAGE, LANGUAGES, choose, current, translate
 from ..media.naming import DEFAULT_TEMPLATE, FIELDS, preview, template_problem
 from ..runtime import SettingsChange
-from ..settings import Secret, Settings
+from ..settings import Secret
 from ..tasks import TaskSet
 from .dialogs import pick_folder
+from .export_choices import format_combo, rate_combo
+from .messages import describe
 
 NOTE_STYLE = "color: palette(mid); font-size: 11px;"
 ERROR_STYLE = "color: #c62828;"
@@ -49,10 +55,11 @@ def _note(text: str = "", style: str = NOTE_STYLE, name: str = "") -> QLabel:
 class SettingsDialog(QDialog):
     applied = Signal(object)   # SettingsChange
 
-    def __init__(self, settings: Settings, key: Secret, key_source: str,
-                 test_key: Callable[[str, str], Awaitable[str]], parent: QWidget | None = None, *,
-                 running_demo: bool = False, demo_url: str = "", base_url_in_use: str = ""):
+    def __init__(self, config: Config, test_key: Callable[[str, str], Awaitable[str]],
+                 parent: QWidget | None = None, *, demo_url: str = ""):
         super().__init__(parent)
+        settings, key, key_source = config.settings, config.key, config.keystore.source
+        server = config.server()
         self.setObjectName("settingsDialog")
         self.setWindowTitle(translate("SettingsDialog", "Settings"))
         self.setMinimumWidth(540)
@@ -90,14 +97,25 @@ class SettingsDialog(QDialog):
             self.test_result.setText(translate("SettingsDialog", "The key comes from COVER_DESKTOP_API_KEY and is used "
                                                                  "as it is."))
 
-        # the box shows the server really in use: the demo also runs when no key is set
+        # the box is the musician's own choice; a demo running for another reason is said beside it
         self.demo = QCheckBox(translate("SettingsDialog", "Use the built-in demo server (no key, no credits, "
                                                           "no network)"))
         self.demo.setObjectName("useDemoCheck")
-        self.demo.setChecked(settings.use_demo or running_demo)
-        self._demo_for_no_key = running_demo and not settings.use_demo
-        # the address really in use (the command line or the environment may have chosen it)
-        self.base_url = QLineEdit(base_url_in_use or settings.base_url)
+        self.demo.setChecked(settings.use_demo or server.demo is DemoReason.COMMAND_LINE)
+        self.demo.setEnabled(server.demo is not DemoReason.COMMAND_LINE)
+        self.server_note = _note({
+            DemoReason.NO_KEY: translate("SettingsDialog", "The demo server runs now because no key is set: enter "
+                                                           "your key to make real covers."),
+            DemoReason.COMMAND_LINE: translate("SettingsDialog", "The demo server was chosen on the command line for "
+                                                                 "this session."),
+        }.get(server.demo, ""), name="serverNote")
+        if server.base_from == "command line":
+            self.server_note.setText(translate("SettingsDialog", "This session uses {url} (from the command line or "
+                                                                 "{variable}); the address below is used otherwise.")
+                                     .format(url=server.base_url, variable="COVER_DESKTOP_BASE_URL"))
+        self.base_url = QLineEdit(settings.base_url)
+        # Test key, with the saved address untouched, tests the server this session really uses
+        self._session_base = server.base_url if server.base_from == "command line" else ""
         self.base_url.setObjectName("baseUrlEdit")
         self.base_url.setAccessibleName(translate("SettingsDialog", "Base URL"))
         self.http_warning = _note(style=ERROR_STYLE, name="insecureWarning")
@@ -134,6 +152,8 @@ class SettingsDialog(QDialog):
         self.template.setObjectName("nameTemplateEdit")
         self.template.setToolTip("\n".join(f"{name}  {what}" for name, what in FIELDS))
         self.template_preview = _note(name="nameTemplatePreview")
+        self.export_format = format_combo(settings.export_format)
+        self.export_rate = rate_combo(settings.export_rate, self.export_format)
 
         self.language = QComboBox()
         self.language.setObjectName("languageCombo")
@@ -153,6 +173,7 @@ class SettingsDialog(QDialog):
         for label in (self.key_error, self.key_note, self.test_result):
             form.addRow("", label)
         form.addRow("", self.demo)
+        form.addRow("", self.server_note)
         form.addRow(translate("SettingsDialog", "Base URL"), self.base_url)
         form.addRow("", self.http_warning)
         form.addRow("", self.allow_http)
@@ -162,6 +183,8 @@ class SettingsDialog(QDialog):
         form.addRow(translate("SettingsDialog", "Artist"), self.artist)
         form.addRow(translate("SettingsDialog", "File names"), self.template)
         form.addRow("", self.template_preview)
+        form.addRow(translate("SettingsDialog", "Save as"), self.export_format)
+        form.addRow(translate("SettingsDialog", "Sample rate"), self.export_rate)
         form.addRow(translate("SettingsDialog", "Language"), self.language)
         form.addRow("", self.language_note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -181,7 +204,7 @@ class SettingsDialog(QDialog):
         self._key_edited(self.key_edit.text(), first=True)
         self._server_changed()
         self._template_changed()
-        self._refresh(self.test_result, self.language_note)
+        self._refresh(self.test_result, self.language_note, self.server_note)
         # an explicit minimum width stops the layout's own minimum from applying: a longer language's words
         # (a check box never wraps) would be cut off
         layout.activate()
@@ -204,11 +227,7 @@ class SettingsDialog(QDialog):
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Normal if show else QLineEdit.EchoMode.Password)
 
     def _key_edited(self, text: str, first: bool = False) -> None:
-        self.key_error.setText(key_problem(text) or "")
-        if not first and self._demo_for_no_key and text.strip():
-            # the demo ran only for want of a key: a key entered means the live service
-            self.demo.setChecked(False)
-            self._demo_for_no_key = False
+        self.key_error.setText(describe(key_problem(text)))
         self._refresh(self.key_error)
 
     def _server_changed(self) -> None:
@@ -226,7 +245,7 @@ class SettingsDialog(QDialog):
         text = self.template.text().strip() or DEFAULT_TEMPLATE
         problem = template_problem(text)
         self.template_preview.setStyleSheet(ERROR_STYLE if problem else NOTE_STYLE)
-        self.template_preview.setText(problem or translate("SettingsDialog", "For example: {name}").format(
+        self.template_preview.setText(describe(problem) or translate("SettingsDialog", "For example: {name}").format(
             name=preview(text)))
         self._refresh(self.template_preview)
 
@@ -249,17 +268,20 @@ class SettingsDialog(QDialog):
         """The server the dialog would save: the demo's when the box is ticked."""
         if self.demo.isChecked():
             return self._demo_url or None
-        return normalize_base_url(self.base_url.text())
+        typed = normalize_base_url(self.base_url.text())
+        if self._session_base and typed == normalize_base_url(self._settings.base_url):
+            return normalize_base_url(self._session_base)
+        return typed
 
     def _test(self) -> None:
         problem = key_problem(self.key_edit.text())
         if problem:
-            self._show_test_result(problem)
+            self._show_test_result(describe(problem))
             return
         try:
             base = self._target()
         except ValueError as exc:
-            self._show_test_result(str(exc))
+            self._show_test_result(describe(exc))
             return
         if base is None:
             self._show_test_result(translate("SettingsDialog", "The demo server takes any key and costs nothing: "
@@ -272,9 +294,9 @@ class SettingsDialog(QDialog):
 
     async def _run_test(self, base: str, key: str) -> None:
         try:
-            self._show_test_result("\u2714 " + await self._test_key(base, key))
+            self._show_test_result("\u2714 " + describe(await self._test_key(base, key)))
         except ApiError as err:
-            self._show_test_result("\u2716 " + err.message)
+            self._show_test_result("\u2716 " + describe(err))
 
     def _show_test_result(self, text: str) -> None:
         self.test_button.setEnabled(True)
@@ -291,23 +313,31 @@ class SettingsDialog(QDialog):
             base = normalize_base_url(self.base_url.text())
         except ValueError as exc:
             if not use_demo:
-                problem = problem or str(exc)
+                problem = problem or describe(exc)
             base = self._settings.base_url
         if not use_demo and insecure_base(base) and not self.allow_http.isChecked():
             problem = problem or translate("SettingsDialog", "Tick \u201cSend my key over plain http anyway\u201d "
                                                              "or use an https:// address.")
         if problem:
-            self.error.setText(problem)
+            self.error.setText(describe(problem))
             self._refresh(self.error)
             return
-        s = dataclasses.replace(
-            self._settings, base_url=base, use_demo=use_demo, poll_interval=float(self.interval.value()),
-            download_dir=self.folder.text().strip(), allow_insecure_http=self.allow_http.isChecked(),
+        if not self.demo.isEnabled():
+            use_demo = self._settings.use_demo   # ticked by the command line, not by the musician
+        folder = self.folder.text().strip()
+        values: dict[str, object] = dict(
+            base_url=base, use_demo=use_demo, poll_interval=float(self.interval.value()),
+            # the default folder stays "the default" (it follows the system's music folder)
+            download_dir="" if folder == str(self._settings.downloads()) and not self._settings.download_dir
+            else folder,
+            allow_insecure_http=self.allow_http.isChecked(),
             monthly_budget=self.budget.value(), artist=self.artist.text().strip(),
             name_template="" if template == DEFAULT_TEMPLATE else template,
+            export_format=str(self.export_format.currentData() or ""),
+            export_rate=int(self.export_rate.currentData() or 0),
             language=str(self.language.currentData() or ""))
         key = Secret(self.key_edit.text())
-        self.applied.emit(SettingsChange(s, key, key != self._original_key and self.key_edit.isEnabled()))
+        self.applied.emit(SettingsChange(values, key, key != self._original_key and self.key_edit.isEnabled()))
         self.accept()
 
     def done(self, result: int) -> None:

@@ -1,5 +1,7 @@
 """The form and everything that sends: one submit, a resubmit, a batch of ids (with its confirmation,
-progress and cancel), and importing ids from a file. The rules live in the job service."""
+progress and cancel), and importing ids from a file. The rules live in ``jobs/``: the service validates and
+sends, ``jobs.preflight`` says what to ask first (the same request again, a budget it could pass); this pane
+words the questions and asks them, for every way of sending."""
 
 from __future__ import annotations
 
@@ -15,17 +17,45 @@ from ..api.errors import ApiError, AuthError, ValidationError
 from ..api.models import CoverRequest
 from ..i18n import translate
 from ..jobs.matrix import Matrix
+from ..jobs.preflight import OverBudget, Preflight, Repeats, preflight
 from ..jobs.service import BatchResult, JobService
 from ..presets import StyleHistory
 from ..tasks import TaskSet
+from .bindings import Bindings
 from .dialogs import confirm, pick_file
 from .drops import Dropped, parse_dropped, read_file
 from .form import CoverForm
-from .jobs_model import cost_text
+from .jobs_model import cost_text, spent_text
+from .messages import describe
 from .presets_button import PresetsButton
 
 BIG_BATCH = 5   # from this many jobs on, Enter in the confirmation answers Cancel
-RECENT = 10 * 60   # seconds: the same request sent again within this asks first (it costs again)
+
+
+def _ago(seconds: float) -> str:
+    minutes = int(seconds // 60)
+    return (translate("SubmitPane", "less than a minute") if minutes < 1
+            else translate("SubmitPane", "%n minute(s)", None, minutes))
+
+
+def budget_text(over: OverBudget) -> str:
+    spent = spent_text(over.ledger.month, over.ledger.month_maybe)
+    budget = translate("SubmitPane", "%n credit(s)", None, over.budget)
+    if over.certain:
+        return translate("SubmitPane", "This month so far: {spent}. {cost} more will take you past your monthly "
+                                       "budget of {budget} (Settings).").format(
+            spent=spent, cost=cost_text(over.jobs), budget=budget)
+    return translate("SubmitPane", "This month so far: {spent}. {cost} more could take you past your monthly "
+                                   "budget of {budget} (Settings).").format(
+        spent=spent, cost=cost_text(over.jobs), budget=budget)
+
+
+def repeats_text(repeats: Repeats, total: int) -> str:
+    if total == 1:
+        return translate("SubmitPane", "You sent exactly this request {ago} ago.").format(ago=_ago(repeats.newest_age))
+    return translate("SubmitPane", "%n of these were sent exactly like this in the last ten minutes (the latest "
+                                   "{ago} ago): they would be made and charged again.", None, repeats.count).format(
+        ago=_ago(repeats.newest_age))
 
 
 def _listed(items: list[str], limit: int = 3) -> str:
@@ -46,6 +76,7 @@ class SubmitPane(QWidget):
         super().__init__(parent)
         self.setObjectName("submitPane")
         self.service: JobService | None = None
+        self._bindings = Bindings()
         self.tasks = TaskSet(self.error.emit, "submitting")
         self._busy = False
         self.form = CoverForm()
@@ -76,8 +107,9 @@ class SubmitPane(QWidget):
         self.presets_button.error.connect(self.error)
         self.styles = StyleHistory()
         self.form.set_style_history(self.styles.items())
-        # asked before anything costs credits: "" to go on, or the words of a budget warning
-        self.budget_check: Callable[[int], str] = lambda n: ""
+        # read when something is about to be sent (the shell points them at the config)
+        self.budget: Callable[[], int] = lambda: 0
+        self.costs_nothing: Callable[[], bool] = lambda: False
 
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -97,9 +129,13 @@ class SubmitPane(QWidget):
             self.errorResolved.emit(self._shown_error)
             self._shown_error = ""
 
+    def unbind(self) -> None:
+        self._bindings.clear()
+
     def bind(self, service: JobService) -> None:
+        self._bindings.clear()
         self.service = service
-        service.batchProgress.connect(self._batch_progress)
+        self._bindings.connect(service.batchProgress, self._batch_progress)
 
     @property
     def busy(self) -> bool:
@@ -117,43 +153,61 @@ class SubmitPane(QWidget):
         problems = request.problems()
         self.form.show_problems(problems)
         if problems:
-            self.error.emit(problems[0].message)
+            self.error.emit(describe(problems[0]))
             return
-        over = self.budget_check(1)
-        if over:
-            confirm(self, translate("SubmitPane", "Over your monthly budget?"), over,
-                    translate("SubmitPane", "This job costs {credits}.").format(credits=cost_text(1)),
-                    translate("SubmitPane", "Submit anyway"), lambda: self.submit_request(request),
-                    name="budgetConfirm", default_yes=False)
-            return
-        same = self._recent_twin(request)
-        if same:
-            confirm(self, translate("SubmitPane", "Submit the same again?"),
-                    translate("SubmitPane", "You sent exactly this request {ago} ago. Submit it again?").format(
-                        ago=same),
-                    translate("SubmitPane", "It makes a new job and costs {credits} again.").format(
-                        credits=cost_text(1)),
-                    translate("SubmitPane", "Submit again"), lambda: self.submit_request(request),
-                    name="repeatConfirm", default_yes=False)
-            return
-        self.submit_request(request)
+        self.send_one(request)
 
-    def _recent_twin(self, request: CoverRequest) -> str:
-        """How long ago an identical request was sent ("" if not within RECENT)."""
-        if self.service is None:
-            return ""
-        try:
-            wanted = request.validated()
-        except ApiError:
-            return ""
-        now = time.time()
-        ages = [now - j.created_at for j in self.service.jobs.values()
-                if j.request == wanted and now - j.created_at < RECENT]
-        if not ages:
-            return ""
-        minutes = int(min(ages) // 60)
-        return (translate("SubmitPane", "less than a minute") if minutes < 1
-                else translate("SubmitPane", "%n minute(s)", None, minutes))
+    def _preflight(self, requests: list[CoverRequest]) -> Preflight:
+        jobs = self.service.jobs.values() if self.service is not None else []
+        return preflight(jobs, requests, time.time(), budget=int(self.budget()), demo=self.costs_nothing())
+
+    def resubmit(self, request: CoverRequest) -> None:
+        self.send_one(request, resubmit=True)
+
+    def send_one(self, request: CoverRequest, resubmit: bool = False) -> None:
+        """One job (a submit or a resubmit): each question preflight raises is asked in turn, then it is sent.
+        A resubmit is always asked about (it costs again); a recent twin is said in that same question."""
+        check = self._preflight([request])
+        questions: list[Callable[[Callable[[], None]], object]] = []
+        if check.over_budget is not None:
+            over = budget_text(check.over_budget)
+            questions.append(lambda then: confirm(
+                self, translate("SubmitPane", "Over your monthly budget?"), over,
+                translate("SubmitPane", "This job costs {credits}.").format(credits=cost_text(1)),
+                translate("SubmitPane", "Submit anyway"), then, name="budgetConfirm", default_yes=False))
+        if resubmit:
+            recent = f"\n\n{repeats_text(check.repeats, 1)}" if check.repeats is not None else ""
+            questions.append(lambda then: confirm(
+                self, translate("SubmitPane", "Resubmit job"),
+                translate("SubmitPane", "Submit {audio_id} again with the same settings?").format(
+                    audio_id=request.audio_id),
+                translate("SubmitPane", "This makes a new job and costs {credits}.").format(credits=cost_text(1))
+                + recent, translate("SubmitPane", "Resubmit"), then, name="resubmitConfirm",
+                default_yes=check.repeats is None))
+        elif check.repeats is not None:
+            again = repeats_text(check.repeats, 1) + " " + translate("SubmitPane", "Submit it again?")
+            questions.append(lambda then: confirm(
+                self, translate("SubmitPane", "Submit the same again?"), again,
+                translate("SubmitPane", "It makes a new job and costs {credits} again.").format(credits=cost_text(1)),
+                translate("SubmitPane", "Submit again"), then, name="repeatConfirm", default_yes=False))
+        self._ask_in_turn(questions, lambda: self.submit_request(request))
+
+    def _ask_in_turn(self, questions: list[Callable[[Callable[[], None]], object]], then: Callable[[], None]) -> None:
+        if not questions:
+            then()
+            return
+        first, rest = questions[0], questions[1:]
+        first(lambda: self._ask_in_turn(rest, then))
+
+    def _batch_warnings(self, requests: list[CoverRequest]) -> tuple[str, bool]:
+        """The preflight's words for a batch's one question, and whether Enter should answer Cancel."""
+        check = self._preflight(requests)
+        lines = []
+        if check.repeats is not None:
+            lines.append(repeats_text(check.repeats, len(requests)))
+        if check.over_budget is not None:
+            lines.append(budget_text(check.over_budget))
+        return "".join(f"\n\n{line}" for line in lines), not check.clear
 
     def submit_request(self, request: CoverRequest) -> None:
         if self._busy or self.service is None:
@@ -166,12 +220,12 @@ class SubmitPane(QWidget):
             job = await service.submit(request)
         except ValidationError as err:
             self.form.show_problems([err])
-            self.error.emit(err.message)
+            self.error.emit(describe(err))
         except ApiError as err:
-            self.form.show_error(err.message)
-            self.error.emit(err.message)
+            self.form.show_error(describe(err))
+            self.error.emit(describe(err))
             if isinstance(err, AuthError):
-                self.keyRefused.emit(err.message)
+                self.keyRefused.emit(describe(err))
         else:
             self.message.emit(translate("SubmitPane", "Submitted {audio_id} \u2014 task {task_id}.").format(
                 audio_id=job.request.audio_id, task_id=job.task_id))
@@ -221,7 +275,7 @@ class SubmitPane(QWidget):
             self.error.emit(translate("SubmitPane", "Fix the form first: every job in the batch uses these settings."))
             return
         requests = [dataclasses.replace(template, audio_id=i) for i in ids]
-        over = self.budget_check(len(ids))
+        warnings, careful = self._batch_warnings(requests)
         shown = ", ".join(ids[:6]) + (", \u2026" if len(ids) > 6 else "")
         skipped = ("\n\n" + translate("SubmitPane", "%n line(s) not understood as an id, left out: {lines}.", None,
                                         len(unrecognised)).format(lines=_listed(unrecognised)) if unrecognised else "")
@@ -229,9 +283,9 @@ class SubmitPane(QWidget):
         confirm(self, translate("SubmitPane", "Submit several jobs"),
                 translate("SubmitPane", "Submit %n job(s), one per audio id, with the settings in the form?", None,
                           len(ids)),
-                f"{shown}{skipped}\n\n{cost}" + (f"\n\n{over}" if over else ""),
+                f"{shown}{skipped}\n\n{cost}{warnings}",
                 translate("SubmitPane", "Submit %n job(s)", None, len(ids)), lambda: self._start_batch(requests),
-                name="batchConfirm", default_yes=len(ids) < BIG_BATCH and not over)
+                name="batchConfirm", default_yes=len(ids) < BIG_BATCH and not careful)
 
     def _offer_matrix(self, matrix: Matrix) -> None:
         problems = matrix.problems()
@@ -240,19 +294,19 @@ class SubmitPane(QWidget):
                                                     translate("SubmitPane", "Enter at least one audio id."))]
         if problems:
             self.form.show_problems(problems)
-            self.error.emit(problems[0].message)
+            self.error.emit(describe(problems[0]))
             return
         n = len(matrix.requests)
-        over = self.budget_check(n)
+        warnings, careful = self._batch_warnings(matrix.requests)
         combos = "\n".join(f"{r.audio_id} \u00d7 {r.style or translate('SubmitPane', 'no style')}"
                            for r in matrix.requests[:6])
         more = "\n\u2026" if n > 6 else ""
         cost = translate("SubmitPane", "This costs {credits}.").format(credits=cost_text(n))
         confirm(self, translate("SubmitPane", "Submit a style matrix"),
                 translate("SubmitPane", "Submit %n job(s): {label}?", None, n).format(label=matrix.label),
-                f"{combos}{more}\n\n{cost}" + (f"\n\n{over}" if over else ""),
+                f"{combos}{more}\n\n{cost}{warnings}",
                 translate("SubmitPane", "Submit %n job(s)", None, n), lambda: self._start_batch(matrix.requests),
-                name="batchConfirm", default_yes=n < BIG_BATCH and not over)
+                name="batchConfirm", default_yes=n < BIG_BATCH and not careful)
 
     def _start_batch(self, requests: list[CoverRequest]) -> None:
         if self._busy or self.service is None:
@@ -270,7 +324,8 @@ class SubmitPane(QWidget):
         finally:
             self.batch_bar.hide()
             self._set_busy(False)
-        (self.message if not result.failures and not result.not_tried else self.error).emit(result.summary())
+        ok = not result.failures and not result.not_tried
+        (self.message if ok else self.error).emit(result.summary(describe))
         for request in {r.style: r for r in requests}.values():
             self._remember_style(request)
 

@@ -164,7 +164,8 @@ def test_loading_every_job_is_one_query_per_table(store):
     assert len(selects) == 3, selects           # clips (with media and metadata), history, jobs
 
 
-def test_async_store_changes_the_record_at_once_and_the_disk_after(tmp_path, aloop):
+def test_the_store_writes_marks_to_disk_and_leaves_the_records_alone(tmp_path, aloop):
+    """The library owns the records in memory; the store only writes the disk."""
     path = tmp_path / "jobs.sqlite"
 
     async def scenario() -> list[Job]:
@@ -172,15 +173,12 @@ def test_async_store_changes_the_record_at_once_and_the_disk_after(tmp_path, alo
         job = make_job()
         await s.add(job)
         rec = job.clips[1]
-        pending = s.set_clip_meta(job.id, rec.id, rating=4, favourite=True, notes="n", local_title="t", rec=rec)
-        await pending
-        assert meta(rec) == (4, True, None, None, "n", "t")
-        await s.set_clip_meta(job.id, rec.id, trashed_at=50.0, rec=rec)
-        assert rec.trashed_at == 50.0
+        await s.set_clip_meta(job.id, rec.id, rating=4, favourite=True, notes="n", local_title="t")
+        assert meta(rec) == (0, False, None, None, "", ""), "the record is not the store's to change"
+        await s.set_clip_meta(job.id, rec.id, trashed_at=50.0)
         assert [t.clip_id for t in await s.trashed_clips()] == [rec.id]
         with pytest.raises(ValueError):
-            await s.set_clip_meta(job.id, rec.id, rating=7, rec=rec)
-        assert rec.rating == 4                 # a refused change leaves the record as it was
+            await s.set_clip_meta(job.id, rec.id, rating=7)
         assert await s.empty_trash() == []     # no local files yet
         await s.close()
         s2 = await AsyncJobStore(path).open()

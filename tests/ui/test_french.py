@@ -12,12 +12,13 @@ from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QWidget
 
 from cover_desktop import i18n
 from cover_desktop.api.models import CoverRequest
+from cover_desktop.config import Config
 from cover_desktop.i18n import ENV_LANGUAGE, choose
 from cover_desktop.jobs.ledger import CreditRange, credit_text
 from cover_desktop.jobs.ledger import spent_text as ledger_spent_text
 from cover_desktop.jobs.model import Job, JobState
 from cover_desktop.jobs.service import BatchResult
-from cover_desktop.settings import Secret, Settings
+from cover_desktop.settings import KeyStore, Settings
 from cover_desktop.ui.clip_details import _size
 from cover_desktop.ui.drops import read_file
 from cover_desktop.ui.form import CoverForm
@@ -140,7 +141,7 @@ def test_the_settings_dialog_speaks_french_and_chooses_the_language(french, aloo
     async def no_test(base: str, key: str) -> str:
         return ""
 
-    dlg = SettingsDialog(Settings(), Secret(""), "file", no_test)
+    dlg = SettingsDialog(Config(Settings(), KeyStore(use_keyring=False)), no_test)
     labels = form_labels(dlg.findChild(QFormLayout))
     assert labels[:2] == ["Cl\u00e9 d\u2019API", "URL de base"] and "Langue" in labels, labels
     assert dlg.windowTitle() == "R\u00e9glages"
@@ -159,7 +160,7 @@ def test_the_settings_dialog_speaks_french_and_chooses_the_language(french, aloo
     changes = []
     dlg.applied.connect(changes.append)
     buttons.button(QDialogButtonBox.StandardButton.Save).click()
-    assert changes and changes[0].settings.language == "en"
+    assert changes and changes[0].values["language"] == "en"
     dlg.deleteLater()
 
 
