@@ -21,13 +21,14 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QMessageLogContext, QObject, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QWidget
 
-from . import APP_ID, APP_NAME, __version__
+from . import APP_ID, APP_NAME, __version__, desktop_env, startup
 from .gcguard import MainThreadGC
 from .logsetup import setup_logging
 from .resources import DESKTOP_ID
 from .resources import icon as app_icon
 from .settings import ENV_BASE_URL, Dirs, KeyStore, Settings
 from .single import InstanceGuard
+from .startup import EXIT_CANNOT_START
 
 if TYPE_CHECKING:
     from .runtime import Runtime
@@ -64,12 +65,15 @@ def split_qt_options(argv: list[str]) -> tuple[list[str], list[str]]:
     return ours, qt
 
 
-def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
-    ours, qt = split_qt_options(list(sys.argv[1:] if argv is None else argv))
-    p = argparse.ArgumentParser(prog="cover-desktop",
-                                description=f"{APP_NAME}: make covers of your uploaded audio, follow the jobs "
-                                            "live, play and keep the results. Qt's own options (-style fusion, "
-                                            "-platform \u2026) are passed to Qt.")
+def build_parser() -> argparse.ArgumentParser:
+    """The command line; also the source of the man page (resources/manpage.py)."""
+    from .usage import epilog
+
+    p = argparse.ArgumentParser(prog="cover-desktop", formatter_class=argparse.RawDescriptionHelpFormatter,
+                                description=f"{APP_NAME}: make covers of your uploaded audio, follow the jobs\n"
+                                            "live, play and keep the results. Qt's own options (-style fusion,\n"
+                                            "-platform \u2026) are passed to Qt.",
+                                epilog=epilog())
     p.add_argument("ids", nargs="*", metavar="ID_OR_LINK",
                    help="audio ids or song links to fill in (several: offered as a batch); with the app already "
                         "running, they go to its window")
@@ -82,7 +86,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                    help="check an installation: on the demo server, submit one demo job and quit when it "
                         "completes (exit 0) or fails or takes over 60 s (exit 1)")
     p.add_argument("--version", action="version", version=f"cover-desktop {__version__}")
-    args = p.parse_args(ours)
+    return p
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    ours, qt = split_qt_options(list(sys.argv[1:] if argv is None else argv))
+    args = build_parser().parse_args(ours)
     args.demo = args.demo or args.smoke_test
     args.qt_args = qt
     return args
@@ -106,7 +115,9 @@ def quiet_native_stderr(log_dir: Path) -> None:
 
 def route_qt_messages() -> None:
     """Qt's messages go to the log file, not the terminal: the multimedia backend's chatter (no sound device,
-    PulseAudio, FFmpeg) at debug level, anything else at its own level."""
+    PulseAudio, FFmpeg) at debug level, anything else at its own level. A fatal one (no display) is said on the
+    terminal in plain words, with what the platform layer warned before it, and the app exits 1."""
+    platform_notes: list[str] = []
     levels = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.DEBUG,
               QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
               QtMsgType.QtFatalMsg: logging.CRITICAL}
@@ -116,8 +127,19 @@ def route_qt_messages() -> None:
         noise = category.startswith("qt.multimedia") or message.startswith(
             ("PulseAudioService", "No audio device", "This plugin does not support"))
         qt_log.log(logging.DEBUG if noise else levels.get(kind, logging.WARNING), "%s: %s", category, message)
+        if category.startswith("qt.qpa"):
+            platform_notes.append(message)
+        if kind == QtMsgType.QtFatalMsg:
+            startup.fail(startup.why_qt_stopped(message, platform_notes), _home(Dirs.logs()))
 
     qInstallMessageHandler(handler)
+
+
+def say(message: str, *args: object, level: int = logging.INFO) -> None:
+    """A --smoke-test step: in the log, and on the terminal for whoever checks the installation."""
+    log.log(level, message, *args)
+    print(message % args if args else message, file=sys.stdout if level < logging.ERROR else sys.stderr,
+          flush=True)
 
 
 async def smoke_test(rt: Runtime, quitting: asyncio.Event, timeout: float = 60) -> bool:
@@ -131,15 +153,21 @@ async def smoke_test(rt: Runtime, quitting: asyncio.Event, timeout: float = 60) 
 
     rt.service.jobFinished.connect(on_finished)
     try:
-        await rt.service.submit(CoverRequest(audio_id="demo-smoke-test"))
+        say("smoke test: submitting demo job for audio id demo-smoke-test to %s", rt.base_url)
+        submitted = await rt.service.submit(CoverRequest(audio_id="demo-smoke-test"))
+        say("smoke test: submitted as job %s; waiting up to %d s for it to complete", submitted.task_id, timeout)
         job = await asyncio.wait_for(finished, timeout)
         if job.state is JobState.DONE and job.clips:
-            log.info("smoke test: job %s complete with %d clips", job.task_id, len(job.clips))
+            say("smoke test: job %s complete with %d clips", job.task_id, len(job.clips))
             return True
-        log.error("smoke test failed: job %s ended %s %s", job.task_id, job.state.value, job.error)
+        say("smoke test failed: job %s ended %s: %s", job.task_id, job.state.value, job.error or "no clips",
+            level=logging.ERROR)
+        return False
+    except TimeoutError:
+        say("smoke test failed: the job did not finish within %d s", timeout, level=logging.ERROR)
         return False
     except Exception as exc:
-        log.error("smoke test failed: %r", exc)
+        say("smoke test failed: %s", f"{type(exc).__name__}: {exc}", level=logging.ERROR)
         return False
     finally:
         quitting.set()
@@ -199,6 +227,7 @@ async def run_app(app: QApplication, args: argparse.Namespace, guard: InstanceGu
         await starting
     except Exception as exc:
         log.exception("start-up failed")
+        print(f"cover-desktop: could not start: {exc}", file=sys.stderr, flush=True)
         from PySide6.QtWidgets import QMessageBox
         box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, f"{APP_NAME} could not start: {exc}")
         box.finished.connect(app.quit)
@@ -217,7 +246,7 @@ async def run_app(app: QApplication, args: argparse.Namespace, guard: InstanceGu
         window.take_arguments(args.ids)
     smoke = None
     if args.smoke_test:
-        log.info("smoke test: window shown")
+        say("smoke test: window shown (%s platform)", app.platformName())
         smoke = asyncio.ensure_future(smoke_test(rt, quitting))
     await quitting.wait()
     window.hide()
@@ -227,9 +256,19 @@ async def run_app(app: QApplication, args: argparse.Namespace, guard: InstanceGu
     return 0 if smoke is None or (smoke.done() and not smoke.cancelled() and smoke.result()) else 1
 
 
+def _home(path: Path) -> str:
+    home = str(Path.home())
+    return "~" + str(path)[len(home):] if str(path).startswith(home + os.sep) else str(path)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    setup_logging(Dirs.logs())
+    try:
+        setup_logging(Dirs.logs())
+    except OSError as exc:
+        print(f"cover-desktop: cannot write its log in {Dirs.logs()}: {exc.strerror or exc}.\n"
+              "Make that folder writable, or point XDG_STATE_HOME at one that is.", file=sys.stderr)
+        return EXIT_CANNOT_START
     quiet_native_stderr(Dirs.logs())
     import qasync
 
@@ -247,6 +286,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(DESKTOP_ID)
+    desktop_env.install(app)   # in the bundle: what it opens gets the user's environment, not the bundle's
     app.setOrganizationName(APP_ID)
     # Python only sees Ctrl+C / SIGTERM while it runs, hence the idle timer
     tick = QTimer()

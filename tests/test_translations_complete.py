@@ -1,15 +1,11 @@
 """The translation catalogues keep up with the code: every string the code translates is in every catalogue,
 translated, with its {placeholders} and plural forms; lrelease compiles them with nothing unfinished or
-invalid; the wheel ships them and an installed copy compiles and uses them."""
+invalid (the wheel's compiled copies: tests/packaging/test_distributions.py)."""
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
-import sys
 import textwrap
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -115,32 +111,5 @@ def test_every_job_status_word_is_in_the_catalogues():
     assert QT_TRANSLATE_NOOP("JobState", "Running") == "Running"
 
 
-@pytest.mark.slow
-def test_the_wheel_ships_the_catalogues_and_an_installed_copy_speaks_french(tmp_path):
-    src = tmp_path / "src"
-    src.mkdir()
-    for name in ("pyproject.toml", "README.md"):
-        shutil.copy2(ROOT / name, src / name)
-    shutil.copytree(ROOT / "cover_desktop", src / "cover_desktop",
-                    ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.qm"))
-    run = subprocess.run([sys.executable, "-m", "pip", "wheel", ".", "--no-deps", "-q", "-w", "../out"],
-                         cwd=src, check=False, capture_output=True, text=True, timeout=300)
-    assert run.returncode == 0, run.stdout + run.stderr
-    [wheel] = (tmp_path / "out").glob("cover_desktop-*.whl")
-    with zipfile.ZipFile(wheel) as zf:
-        for language in LANGUAGES:
-            member = f"cover_desktop/i18n/cover_desktop_{language}.ts"
-            assert zf.read(member) == (FOLDER / f"cover_desktop_{language}.ts").read_bytes()
-        assert not [n for n in zf.namelist() if n.endswith(".qm")]
-        zf.extractall(tmp_path / "site")
-    env = {**os.environ, "PYTHONPATH": str(tmp_path / "site"), "COVER_DESKTOP_LANGUAGE": "fr",
-           "XDG_CACHE_HOME": str(tmp_path / "cache"), "QT_QPA_PLATFORM": "offscreen"}
-    code = ("from PySide6.QtCore import QCoreApplication; app = QCoreApplication([]); "
-            "from cover_desktop import i18n; print(i18n.__file__); print(i18n.install()); "
-            "print(i18n.translate('JobsModel', '%n clip(s)', None, 2))")
-    run = subprocess.run([sys.executable, "-c", code], env=env, cwd=tmp_path, capture_output=True, text=True,
-                         timeout=60, check=False)
-    assert run.returncode == 0, run.stderr
-    where, language, words = run.stdout.splitlines()
-    assert where.startswith(str(tmp_path / "site")) and language == "fr" and words == "2 morceaux"
-    assert list((tmp_path / "cache" / "cover-desktop" / "translations").glob("cover_desktop_fr-*.qm"))
+# The wheel ships compiled catalogues and an installed copy speaks French without lrelease:
+# tests/packaging/test_distributions.py.

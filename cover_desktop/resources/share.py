@@ -1,8 +1,9 @@
-"""Lay out what a desktop needs to list the app, as under ``share/``: the desktop entry, the metainfo, and
-the icon as SVG plus PNGs rendered from it (launchers and software centres that cannot draw SVG use those).
+"""Lay out what a desktop needs to list the app, as under ``share/``: the desktop entry, the metainfo (with its
+releases), the man page, and the icon as SVG plus PNGs rendered from it (launchers and software centres that
+cannot draw SVG use those).
 
 ``python -m cover_desktop.resources.share DEST`` writes the tree into DEST; scripts/install-desktop and
-packaging/build use it, so the PNGs are made from the one SVG at build or install time, never committed.
+packaging/build use it, so the PNGs and the man page are made at build or install time, never committed.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from . import DESKTOP_ID, desktop_file, icon_svg, metainfo_file
+from . import BINARY, DESKTOP_ID, desktop_file, icon_svg, metainfo_text
 
 PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
@@ -45,12 +46,17 @@ def icon_paths(share: Path) -> list[Path]:
 
 def build_share(share: Path) -> list[Path]:
     """Write the tree under ``share`` and return the files written."""
+    from .manpage import render
+
     apps = share / "applications"
     meta = share / "metainfo"
-    apps.mkdir(parents=True, exist_ok=True)
-    meta.mkdir(parents=True, exist_ok=True)
-    written = [Path(shutil.copyfile(desktop_file(), apps / f"{DESKTOP_ID}.desktop")),
-               Path(shutil.copyfile(metainfo_file(), meta / f"{DESKTOP_ID}.metainfo.xml"))]
+    man = share / "man" / "man1"
+    for folder in (apps, meta, man):
+        folder.mkdir(parents=True, exist_ok=True)
+    written = [Path(shutil.copyfile(desktop_file(), apps / f"{DESKTOP_ID}.desktop"))]
+    (meta / f"{DESKTOP_ID}.metainfo.xml").write_text(metainfo_text(), "utf-8")
+    (man / f"{BINARY}.1").write_text(render(), "utf-8")
+    written += [meta / f"{DESKTOP_ID}.metainfo.xml", man / f"{BINARY}.1"]
     *pngs, scalable = icon_paths(share)
     for size, dest in zip(PNG_SIZES, pngs, strict=True):
         written.append(render_png(icon_svg(), size, dest))

@@ -1,4 +1,5 @@
-"""scripts/install-desktop puts the launcher entry and icons into the user's XDG folders and takes them out."""
+"""scripts/install-desktop puts the launcher entry, icons and man page into the user's XDG folders and takes them
+out again, with the folders it made."""
 
 from __future__ import annotations
 
@@ -11,9 +12,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QImage
-from test_desktop_entry import desktop_entry, findings
+from test_desktop_entry import desktop_entry, desktop_file_valid
 
-from cover_desktop.resources import DESKTOP_ID
+from cover_desktop.resources import BINARY, DESKTOP_ID
 from cover_desktop.resources.share import PNG_SIZES, build_share
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,7 +42,7 @@ def install_desktop(data_home: Path, *args: str) -> None:
 
 
 def ours(data_home: Path) -> list[Path]:
-    return sorted(p for p in data_home.rglob("*") if p.is_file() and p.stem == DESKTOP_ID)
+    return sorted(p for p in data_home.rglob("*") if p.is_file() and p.stem in (DESKTOP_ID, BINARY))
 
 
 def check_icons(data_home: Path) -> None:
@@ -62,24 +63,43 @@ def test_install_points_the_launcher_at_the_installed_command_and_uninstall_remo
     install_desktop(data, "--exec", str(exe))
     installed = data / "applications" / f"{DESKTOP_ID}.desktop"
     entry = desktop_entry(installed)
-    assert entry["Exec"] == str(exe)
+    assert entry["Exec"] == f"{exe} %U"       # the program replaced, its arguments kept
     assert entry["TryExec"] == str(exe)
     assert entry["Icon"] == DESKTOP_ID
     check_icons(data)
     if shutil.which("desktop-file-validate"):
         run = sh("desktop-file-validate", installed)
-        assert run.returncode == 0 and not findings(run.stdout + run.stderr), run.stdout + run.stderr
+        assert desktop_file_valid(run), run.stdout + run.stderr
 
     # the entry really starts that program
-    version = sh(entry["Exec"], "--version")
+    version = sh(entry["Exec"].split()[0], "--version")
     assert version.stdout.strip().startswith("cover-desktop ")
+    man = data / "man" / "man1" / f"{BINARY}.1"
+    assert man.read_text().startswith(f".TH {BINARY.upper()} 1") and "COVER_DESKTOP_API_KEY" in man.read_text()
 
     install_desktop(data, "--exec", str(exe))  # a second install replaces, it does not pile up
-    assert len(ours(data)) == len(PNG_SIZES) + 2
+    assert len(ours(data)) == len(PNG_SIZES) + 3
 
     install_desktop(data, "--uninstall")
     assert ours(data) == []
     assert neighbour.is_file()
+    # the folders the install made are gone; the one that was there before stays, with its neighbour
+    assert sorted(p.relative_to(data).as_posix() for p in data.rglob("*")) == ["applications",
+                                                                                "applications/other.desktop"]
+
+
+def test_uninstall_keeps_folders_that_hold_something_else(tmp_path):
+    exe = fake_pip_script(tmp_path / "venv" / "bin")
+    data = tmp_path / "data"
+    install_desktop(data, "--exec", str(exe))
+    other_icon = data / "icons" / "hicolor" / "48x48" / "apps" / "other.png"
+    other_icon.write_bytes(b"")
+    (data / "cover-desktop" / "history.sqlite3").write_bytes(b"")   # the app's own data, made since
+    install_desktop(data, "--uninstall")
+    assert ours(data) == []
+    assert other_icon.is_file() and (data / "cover-desktop" / "history.sqlite3").is_file()
+    assert not (data / "man").exists() and not (data / "applications").exists()
+    assert not (data / "icons" / "hicolor" / "16x16").exists()
 
 
 def test_found_on_path_and_quoted_when_the_path_has_a_space(tmp_path):
@@ -89,7 +109,7 @@ def test_found_on_path_and_quoted_when_the_path_has_a_space(tmp_path):
     run = sh(SCRIPT, env=env)
     assert run.returncode == 0, run.stderr
     entry = desktop_entry(data / "applications" / f"{DESKTOP_ID}.desktop")
-    assert entry["Exec"] == f'"{exe}"'
+    assert entry["Exec"] == f'"{exe}" %U'
     assert entry["TryExec"] == str(exe)
 
 
@@ -105,8 +125,9 @@ def test_from_a_bundle_it_installs_the_bundle_s_prebuilt_tree(tmp_path):
     env = {"XDG_DATA_HOME": str(data), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
     run = sh(bundle / "install-desktop", env=env)
     assert run.returncode == 0, run.stderr
-    assert desktop_entry(data / "applications" / f"{DESKTOP_ID}.desktop")["Exec"] == str(launcher)
+    assert desktop_entry(data / "applications" / f"{DESKTOP_ID}.desktop")["Exec"] == f"{launcher} %U"
     check_icons(data)
+    assert (data / "man" / "man1" / f"{BINARY}.1").is_file()
     run = sh(bundle / "install-desktop", "--uninstall", env=env)
     assert run.returncode == 0 and ours(data) == []
 
