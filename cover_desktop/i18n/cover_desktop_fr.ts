@@ -344,6 +344,11 @@
         <source>Copied to the clipboard: {field}.</source>
         <translation>Copié dans le presse-papiers : {field}.</translation>
     </message>
+    <message>
+        <location filename="../ui/clip_details.py"/>
+        <source>Loudness</source>
+        <translation>Sonie</translation>
+    </message>
 </context>
 <context>
     <name>ClipsModel</name>
@@ -366,6 +371,16 @@
         <location filename="../ui/clips_model.py"/>
         <source>Clip id: {clip_id}</source>
         <translation>Identifiant du morceau : {clip_id}</translation>
+    </message>
+    <message>
+        <location filename="../ui/clips_model.py"/>
+        <source>{lufs} LUFS</source>
+        <translation>{lufs} LUFS</translation>
+    </message>
+    <message>
+        <location filename="../ui/clips_model.py"/>
+        <source>Loudness: {lufs} LUFS, range {lra} LU, peak {peak} dBTP</source>
+        <translation>Sonie : {lufs} LUFS, plage {lra} LU, crête {peak} dBTP</translation>
     </message>
 </context>
 <context>
@@ -1607,6 +1622,51 @@ Ce mois-ci : {month}</translation>
         <source>Play / pause ({keys}). No audio output device was found: playback is silent.</source>
         <translation>Lecture / pause ({keys}). Aucune sortie audio trouvée : la lecture est muette.</translation>
     </message>
+    <message>
+        <location filename="../ui/player_bar.py"/>
+        <source>Match loudness: every clip plays at the level of the quietest of its job, so A/B compares the music, not the level</source>
+        <translation>Égaliser la sonie : chaque morceau est lu au niveau du plus faible de sa tâche, pour que l’A/B compare la musique et non le niveau</translation>
+    </message>
+    <message>
+        <location filename="../ui/player_bar.py"/>
+        <source>Match loudness</source>
+        <translation>Égaliser la sonie</translation>
+    </message>
+    <message>
+        <location filename="../ui/player_bar.py"/>
+        <source>Gain in use</source>
+        <translation>Gain appliqué</translation>
+    </message>
+    <message>
+        <location filename="../ui/player_bar.py"/>
+        <source>The gain that brings this clip to the common loudness</source>
+        <translation>Le gain qui amène ce morceau à la sonie commune</translation>
+    </message>
+    <message>
+        <location filename="../ui/player_bar.py"/>
+        <source>Export loop…</source>
+        <translation>Exporter la boucle…</translation>
+    </message>
+    <message>
+        <location filename="../ui/player_bar.py"/>
+        <source>Save the A–B loop as a WAV or FLAC file with short fades; or drag the loop band out of the waveform</source>
+        <translation>Enregistrer la boucle A–B en fichier WAV ou FLAC avec de courts fondus ; ou faire glisser la bande de la boucle hors de la forme d’onde</translation>
+    </message>
+    <message>
+        <location filename="../ui/player_bar.py"/>
+        <source>This file could not be decoded: no waveform and no loudness. It may still play.</source>
+        <translation>Ce fichier n’a pas pu être décodé : ni forme d’onde ni sonie. Il peut tout de même être lu.</translation>
+    </message>
+    <message>
+        <location filename="../ui/player_bar.py"/>
+        <source>measuring…</source>
+        <translation>mesure…</translation>
+    </message>
+    <message>
+        <location filename="../ui/player_bar.py"/>
+        <source>{gain} dB</source>
+        <translation>{gain} dB</translation>
+    </message>
 </context>
 <context>
     <name>PresetsButton</name>
@@ -1823,6 +1883,16 @@ Ce mois-ci : {month}</translation>
         <source>Tick “Send my key over plain http anyway” or use an https:// address.</source>
         <translation>Cochez « Envoyer quand même ma clé en http non chiffré » ou utilisez une adresse https://.</translation>
     </message>
+    <message>
+        <location filename="../ui/settings_dialog.py"/>
+        <source>Save as</source>
+        <translation>Enregistrer en</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py"/>
+        <source>Sample rate</source>
+        <translation>Fréquence d’échantillonnage</translation>
+    </message>
 </context>
 <context>
     <name>StatusBar</name>
@@ -2034,6 +2104,92 @@ Ce mois-ci : {month}</translation>
         <location filename="../ui/submit_pane.py"/>
         <source>Could not keep the style for next time: {reason}</source>
         <translation>Impossible de garder le style pour la prochaine fois : {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportChoices</name>
+    <message>
+        <location filename="../ui/export_choices.py"/>
+        <source>Format of saved clips</source>
+        <translation>Format des morceaux enregistrés</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_choices.py"/>
+        <source>As delivered (no conversion)</source>
+        <translation>Tel que livré (sans conversion)</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_choices.py"/>
+        <source>WAV, 16-bit</source>
+        <translation>WAV, 16 bits</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_choices.py"/>
+        <source>WAV, 24-bit</source>
+        <translation>WAV, 24 bits</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_choices.py"/>
+        <source>FLAC</source>
+        <translation>FLAC</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_choices.py"/>
+        <source>What Save clips, Export job and Export loop write; a loop is always WAV or FLAC (24-bit WAV when this is “as delivered”)</source>
+        <translation>Ce qu’écrivent Enregistrer les morceaux, Exporter la tâche et Exporter la boucle ; une boucle est toujours en WAV ou FLAC (WAV 24 bits quand ceci vaut « tel que livré »)</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_choices.py"/>
+        <source>Sample rate of converted clips</source>
+        <translation>Fréquence d’échantillonnage des morceaux convertis</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_choices.py"/>
+        <source>As delivered</source>
+        <translation>Telle que livrée</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_choices.py"/>
+        <source>44.1 kHz</source>
+        <translation>44,1 kHz</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_choices.py"/>
+        <source>48 kHz</source>
+        <translation>48 kHz</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_choices.py"/>
+        <source>Resampled with a linear-phase filter (soxr, very high quality)</source>
+        <translation>Rééchantillonné avec un filtre à phase linéaire (soxr, très haute qualité)</translation>
+    </message>
+</context>
+<context>
+    <name>LoopExport</name>
+    <message>
+        <location filename="../ui/loop_export.py"/>
+        <source>Mark a loop (Shift+drag on the waveform) in a saved clip first.</source>
+        <translation>Marquez d’abord une boucle (Maj+glisser sur la forme d’onde) dans un morceau enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../ui/loop_export.py"/>
+        <source>Export loop to</source>
+        <translation>Exporter la boucle vers</translation>
+    </message>
+    <message>
+        <location filename="../ui/loop_export.py"/>
+        <source>The loop could not be saved: {problem}</source>
+        <translation>La boucle n’a pas pu être enregistrée : {problem}</translation>
+    </message>
+    <message>
+        <location filename="../ui/loop_export.py"/>
+        <source>Saved the loop as {file}.</source>
+        <translation>Boucle enregistrée sous {file}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/loop_export.py"/>
+        <source>The loop is being prepared: drag it again in a moment.</source>
+        <translation>La boucle est en préparation : faites-la glisser de nouveau dans un instant.</translation>
     </message>
 </context>
 </TS>

@@ -28,7 +28,7 @@ IDLE_TIMEOUT = 10.0            # s without a buffer, an error or the end: QAudio
 _MAX_FRAMES = 1 << 40
 
 
-class Undecodable(Exception):
+class Undecodable(ValueError):
     """Neither decoder can read the file; the message says why, for the log."""
 
 

@@ -12,7 +12,11 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from ..jobs.model import ClipRecord, Job
+from .audio_out import AS_DELIVERED, Target, convert
+from .decode import decode_all
 from .naming import DEFAULT_TEMPLATE, NameFields, place, render, temp_beside
 from .tags import TagError, TagMeta, read_cover, tag_file, write_new, write_sidecar
 
@@ -30,7 +34,8 @@ class ExportedClip:
 
 
 def export_clip(job: Job, rec: ClipRecord, folder: Path, template: str = DEFAULT_TEMPLATE, artist: str = "",
-                sidecar: bool = True) -> ExportedClip:
+                sidecar: bool = True, target: Target = AS_DELIVERED,
+                decoded: tuple[np.ndarray, int] | None = None) -> ExportedClip:
     """Copy the local audio, tag the copy, place it without overwriting; the cover and sidecars beside it.
 
     Blocking file work: call it in a worker thread.
@@ -38,13 +43,18 @@ def export_clip(job: Job, rec: ClipRecord, folder: Path, template: str = DEFAULT
     if not rec.audio_path or not Path(rec.audio_path).is_file():
         raise FileNotFoundError("This clip's audio has not been downloaded yet.")
     src = Path(rec.audio_path)
-    ext = src.suffix.lower()
+    # a conversion for a DAW (Settings) needs the decoded samples; as delivered, the file is copied
+    converting = target.converts and decoded is not None
+    ext = target.format.ext if converting else src.suffix.lower()
     relpath = render(template, NameFields.of(job, rec, artist))
     cover = read_cover(rec)
     notes: list[str] = []
     tmp = temp_beside(folder.joinpath(*relpath.parts[:-1]), ext)
     try:
-        shutil.copyfile(src, tmp)
+        if converting and decoded is not None:
+            convert(decoded[0], decoded[1], target, tmp)
+        else:
+            shutil.copyfile(src, tmp)
         try:
             tag_file(tmp, TagMeta.of(job, rec, artist, cover))
         except TagError as exc:
@@ -88,12 +98,13 @@ class ExportReport:
 
 
 async def export_clips(items: list[tuple[Job, ClipRecord]], folder: Path, template: str = DEFAULT_TEMPLATE,
-                       artist: str = "", sidecar: bool = True) -> ExportReport:
+                       artist: str = "", sidecar: bool = True, target: Target = AS_DELIVERED) -> ExportReport:
     """Export each clip in a worker thread; one clip's failure is reported, not fatal to the rest."""
     report = ExportReport(folder, len(items))
     for job, rec in items:
         try:
-            done = await asyncio.to_thread(export_clip, job, rec, folder, template, artist, sidecar)
+            decoded = await decode_all(Path(rec.audio_path)) if target.converts and rec.audio_path else None
+            done = await asyncio.to_thread(export_clip, job, rec, folder, template, artist, sidecar, target, decoded)
         except (OSError, ValueError) as exc:
             report.problems.append(f"{rec.local_title or rec.clip.title or rec.id}: {exc}")
             continue

@@ -15,6 +15,7 @@ was given (volume, nothing loaded, not playing).
 from __future__ import annotations
 
 import logging
+import math
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,6 +45,7 @@ class PlayerController(QObject):
         self._devices: QMediaDevices | None = None
         self._has_output: bool | None = None   # None: not asked yet (asking needs QtMultimedia)
         self._start_at = 0      # where a newly loaded clip starts (A/B comparison at the same bar)
+        self._gain = 1.0        # loudness matching: a factor on the volume, never above 1
 
     # -- made on first use ---------------------------------------------------------------------------------
     @property
@@ -72,7 +74,7 @@ class PlayerController(QObject):
 
         player = QMediaPlayer(self)
         output = QAudioOutput(self)
-        output.setVolume(self._volume)
+        output.setVolume(self._volume * self._gain)
         player.setAudioOutput(output)
         player.positionChanged.connect(lambda p: self.positionChanged.emit(int(p)))
         player.durationChanged.connect(lambda d: self.durationChanged.emit(int(d)))
@@ -151,12 +153,21 @@ class PlayerController(QObject):
             self._queue("setPosition", Q_ARG("qint64", max(0, int(ms))))
 
     def volume(self) -> float:
-        return float(self._output.volume()) if self._output is not None else self._volume
+        return self._volume
 
     def set_volume(self, v: float) -> None:
         self._volume = max(0.0, min(1.0, v))
         if self._output is not None:
-            self._output.setVolume(self._volume)
+            self._output.setVolume(self._volume * self._gain)
+
+    def gain_db(self) -> float:
+        return 20 * math.log10(self._gain)
+
+    def set_gain_db(self, db: float) -> None:
+        """Play at ``db`` (at most 0: the output cannot amplify) on top of the volume the musician chose."""
+        self._gain = 10 ** (min(0.0, db) / 20)
+        if self._output is not None:
+            self._output.setVolume(self._volume * self._gain)
 
     def position(self) -> int:
         return int(self._player.position()) if self._player is not None else 0

@@ -4,6 +4,7 @@ on this computer, never sent to the service)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer, Signal
@@ -22,10 +23,12 @@ from PySide6.QtWidgets import (
 
 from ..i18n import translate
 from ..jobs.model import ClipRecord, Job
+from ..media.loudness import Loudness
+from .clips_model import loudness_text
 from .jobs_model import fmt_elapsed
 
-FIELDS = ("prompt", "style", "service title", "audio id", "task id", "clip id", "created", "duration", "file",
-          "service fields")
+FIELDS = ("prompt", "style", "service title", "audio id", "task id", "clip id", "created", "duration", "loudness",
+          "file", "service fields")
 
 
 def field_label(name: str) -> str:
@@ -34,6 +37,7 @@ def field_label(name: str) -> str:
             "audio id": translate("ClipDetails", "Audio id"), "task id": translate("ClipDetails", "Task id"),
             "clip id": translate("ClipDetails", "Clip id"), "created": translate("ClipDetails", "Created"),
             "duration": translate("ClipDetails", "Duration"), "file": translate("ClipDetails", "File"),
+            "loudness": translate("ClipDetails", "Loudness"),
             "service fields": translate("ClipDetails", "Service fields")}.get(name, name)
 
 
@@ -58,6 +62,8 @@ class ClipDetails(QWidget):
         super().__init__(parent)
         self.setObjectName("clipDetails")
         self._item: tuple[Job, ClipRecord] | None = None
+        # a clip's loudness by its file, once measured (the pane gives PeaksCache.loudness)
+        self.loudness_of: Callable[[str], Loudness | None] = lambda path: None
         self.title = QLineEdit()
         self.title.setObjectName("localTitleEdit")
         self.title.setAccessibleName(translate("ClipDetails", "Your title for this clip"))
@@ -127,8 +133,12 @@ class ClipDetails(QWidget):
         for name, text in self._texts(job, rec).items():
             self.values[name].setText(text)
 
-    @staticmethod
-    def _texts(job: Job, rec: ClipRecord) -> dict[str, str]:
+    def refresh_loudness(self) -> None:
+        """A measurement landed: show it without touching what is being typed."""
+        if self._item is not None:
+            self.values["loudness"].setText(self._texts(*self._item)["loudness"])
+
+    def _texts(self, job: Job, rec: ClipRecord) -> dict[str, str]:
         req = job.request
         created = QLocale().toString(QDateTime.fromSecsSinceEpoch(int(job.created_at)),
                                      QLocale.FormatType.LongFormat)
@@ -137,6 +147,7 @@ class ClipDetails(QWidget):
         return {"prompt": req.prompt, "style": rec.clip.tags or req.style, "service title": rec.clip.title,
                 "audio id": req.audio_id, "task id": job.task_id, "clip id": rec.id, "created": created,
                 "duration": fmt_elapsed(rec.clip.duration) if rec.clip.duration else "",
+                "loudness": loudness_text(self.loudness_of(rec.audio_path) if rec.audio_path else None),
                 "file": f"{path}  ({_size(path)})" if path else translate("ClipDetails", "not saved yet"),
                 "service fields": extra}
 

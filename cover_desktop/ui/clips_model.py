@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -9,6 +10,7 @@ from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QObject, 
 
 from ..i18n import translate
 from ..jobs.model import ClipRecord, Job
+from ..media.loudness import Loudness
 from ..media.naming import clip_title as known_title
 from ..media.thumbs import ThumbnailCache
 from .jobs_model import Index, fmt_elapsed
@@ -53,6 +55,18 @@ def clip_detail(rec: ClipRecord) -> str:
     return "  \u00b7  ".join(parts)
 
 
+def lufs_text(level: Loudness) -> str:
+    return translate("ClipsModel", "{lufs} LUFS").format(lufs=f"{level.integrated:.1f}")
+
+
+def loudness_text(level: Loudness | None) -> str:
+    """The loudness in a line, or "" while it is not measured."""
+    if level is None or not level.measured:
+        return ""
+    return translate("ClipsModel", "Loudness: {lufs} LUFS, range {lra} LU, peak {peak} dBTP").format(
+        lufs=f"{level.integrated:.1f}", lra=f"{level.lra:.1f}", peak=f"{level.true_peak:.1f}")
+
+
 class ClipsModel(QAbstractListModel):
     coverLanded = Signal(list)    # rows whose cover has just loaded (or failed): repaint them
     def __init__(self, thumbs: ThumbnailCache, parent: QObject | None = None):
@@ -69,6 +83,8 @@ class ClipsModel(QAbstractListModel):
         self._source: list[tuple[Job, ClipRecord]] = []     # before the view's filters and order
         self._hay: dict[int, str] = {}    # id(clip record) -> its search text
         thumbs.ready.connect(self._thumb_ready)
+        # a clip's loudness by its file (PeaksCache.loudness: asking starts the measurement)
+        self.loudness_of: Callable[[str], Loudness | None] = lambda path: None
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
@@ -82,7 +98,8 @@ class ClipsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return self.thumbs.get(rec.image_path) if rec.image_path else None
         if role == DetailRole:
-            return clip_detail(rec)
+            level = self.loudness_of(rec.audio_path) if rec.audio_path else None
+            return clip_detail(rec) + ("  \u00b7  " + lufs_text(level) if level is not None and level.measured else "")
         if role == ClipRole:
             return rec
         if role == BrokenCoverRole:
@@ -97,6 +114,7 @@ class ClipsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join(x for x in (clip_title(job, rec),
                                          translate("ClipsModel", "Clip id: {clip_id}").format(clip_id=rec.id),
+                                         loudness_text(self.loudness_of(rec.audio_path) if rec.audio_path else None),
                                          rec.clip.audio_url, rec.media_error) if x)
         return None
 
@@ -198,6 +216,12 @@ class ClipsModel(QAbstractListModel):
         if self.library_mode:
             return (not self.view.favourites or rec.favourite) and rec.rating >= self.view.min_rating
         return True
+
+    def loudness_landed(self, path: str) -> None:
+        """Repaint the rows of a file whose loudness is now known."""
+        rows = [i for i, (_, r) in enumerate(self._rows) if r.audio_path == path]
+        if rows:
+            self.coverLanded.emit(rows)
 
     def row_of(self, key: str) -> int:
         return self._index.get(key, -1)

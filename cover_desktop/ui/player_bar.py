@@ -1,10 +1,12 @@
 """Transport controls: what is loaded, previous / play / next, the waveform seek bar with times, repeat,
-A/B position keeping, and volume."""
+A/B position keeping, loudness matching with the gain in use, the loop's export, and volume."""
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ..i18n import QT_TRANSLATE_NOOP, translate, translate_marked
 from ..media.audition import Audition, Repeat
+from ..media.matching import LoudnessMatch
 from ..media.player import PlayerController
 from .icons import icon
 from .jobs_model import fmt_elapsed
@@ -76,6 +79,26 @@ class PlayerBar(QWidget):
                                                                         "same position"))
         self.keep.setText("A/B")
         self.keep.setCheckable(True)
+        self.match_button = button("matchLoudnessButton", translate(
+            "PlayerBar", "Match loudness: every clip plays at the level of the quietest of its job, so A/B compares "
+                         "the music, not the level"))
+        self.match_button.setText(translate("PlayerBar", "Match loudness"))
+        self.match_button.setCheckable(True)
+        self.gain = QLabel()
+        self.gain.setObjectName("matchGainLabel")
+        self.gain.setAccessibleName(translate("PlayerBar", "Gain in use"))
+        self.gain.setToolTip(translate("PlayerBar", "The gain that brings this clip to the common loudness"))
+        self.match = LoudnessMatch(player, self)
+        self.export_loop_action = QAction(translate("PlayerBar", "Export loop\u2026"), self)
+        self.export_loop_action.setObjectName("exportLoopAction")
+        self.export_loop_action.setToolTip(translate(
+            "PlayerBar", "Save the A\u2013B loop as a WAV or FLAC file with short fades; or drag the loop band "
+                         "out of the waveform"))
+        self.export_loop_action.setEnabled(False)
+        self.export_loop = QToolButton()
+        self.export_loop.setObjectName("exportLoopButton")
+        self.export_loop.setAutoRaise(True)
+        self.export_loop.setDefaultAction(self.export_loop_action)
         self.volume = QSlider(Qt.Orientation.Horizontal)
         self.volume.setObjectName("volumeSlider")
         self.volume.setAccessibleName(translate("PlayerBar", "Volume"))
@@ -94,8 +117,11 @@ class PlayerBar(QWidget):
         for w in (self.prev, self.play, self.next):
             row.addWidget(w)
         row.addStretch(1)
+        row.addWidget(self.export_loop)
         row.addWidget(self.repeat)
         row.addWidget(self.keep)
+        row.addWidget(self.match_button)
+        row.addWidget(self.gain)
         row.addSpacing(4)
         row.addWidget(self.vol_icon)
         row.addWidget(self.volume)
@@ -116,6 +142,8 @@ class PlayerBar(QWidget):
         audition.modeChanged.connect(self._modes)
         self.repeat.clicked.connect(audition.cycle_repeat)
         self.keep.toggled.connect(audition.set_keep_position)
+        self.match_button.toggled.connect(self.match.set_enabled)
+        self.match.gainChanged.connect(self._gain_changed)
         self.volume.valueChanged.connect(lambda v: player.set_volume(v / 100))
         player.positionChanged.connect(self._position)
         player.durationChanged.connect(self._duration)
@@ -130,10 +158,26 @@ class PlayerBar(QWidget):
     def show_clip(self, title: str, peaks: list[float] | None) -> None:
         self.now.setText(title or translate("PlayerBar", "Nothing loaded"))
         self.now.setToolTip(title)
-        self.seek.set_peaks(peaks)
+        self.set_peaks(peaks)
 
     def set_peaks(self, peaks: list[float] | None) -> None:
         self.seek.set_peaks(peaks)
+        if peaks is not None and not peaks and self.player.current:
+            self.seek.setToolTip(translate("PlayerBar", "This file could not be decoded: no waveform and no "
+                                                        "loudness. It may still play."))
+        else:
+            self.seek.setToolTip(translate("PlayerBar", "Click to jump there, drag to seek; Shift+drag marks a "
+                                                        "loop"))
+
+    def _gain_changed(self, db: float) -> None:
+        if not self.match.enabled:
+            self.gain.setText("")
+        elif math.isnan(db):
+            self.gain.setText(translate("PlayerBar", "measuring\u2026"))
+        else:
+            # U+2212 minus: a hyphen reads as a dash beside the button
+            self.gain.setText(translate("PlayerBar", "{gain} dB").format(
+                gain=f"{db:+.1f}".replace("-", "\u2212") if abs(db) >= 0.05 else "0.0"))
 
     def changeEvent(self, e: QEvent) -> None:
         if e.type() == QEvent.Type.PaletteChange:
@@ -155,6 +199,7 @@ class PlayerBar(QWidget):
         self.keep.blockSignals(False)
 
     def _loop_changed(self, a: int, b: int) -> None:
+        self.export_loop_action.setEnabled(a >= 0 and bool(self.player.current))
         if a < 0:
             self.seek.clear_loop()
         elif self.seek.loop() != (a, b):

@@ -2,7 +2,9 @@
 
 Still a QSlider (horizontal, value in ms), so everything that drives or reads the plain seek bar keeps
 working: valueChanged/sliderMoved/sliderPressed/sliderReleased, isSliderDown(), the arrow keys. A click
-jumps to the clicked point and a drag seeks continuously; shift+drag marks a loop region A–B.
+jumps to the clicked point and a drag seeks continuously; shift+drag marks a loop region A–B. A drag that
+starts on the loop band and leaves the bar upwards or downwards drags the region out as a file
+(``loopDragged``: the player bar supplies the file).
 
 Painting is two blits: the bars are rendered once per size, peaks and palette into two pixmaps (played and
 not played), and each frame copies the left part of one and the right part of the other. A change of
@@ -39,6 +41,7 @@ MARGIN = 3       # left and right, so the playhead stays visible at either end
 HEIGHT = 32
 LOOP_ALPHA = 70  # of 255: a band the bars show through
 NO_LOOP = -1
+DRAG_OUT = 12    # logical pixels above or below the bar that turn a press on the loop band into a drag
 
 
 def mix(a: QColor, b: QColor, t: float) -> QColor:
@@ -78,6 +81,7 @@ def render_bars(peaks: Sequence[float], size: QSize, dpr: float, colour: QColor)
 
 class WaveformSeekBar(QSlider):
     loopChanged = Signal(int, int)    # (a, b) in ms; (-1, -1) when the loop is cleared
+    loopDragged = Signal()            # the loop band was dragged out of the bar
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(Qt.Orientation.Horizontal, parent)
@@ -88,6 +92,7 @@ class WaveformSeekBar(QSlider):
         self._loop: tuple[int, int] | None = None
         self._anchor: int | None = None       # where a shift+drag started, while it lasts
         self._anchor_x = 0.0
+        self._band_press: float | None = None   # y of a press on the loop band, while the button is down
         self._key: tuple[object, ...] = ()
         self._played = QPixmap()
         self._rest = QPixmap()
@@ -185,6 +190,11 @@ class WaveformSeekBar(QSlider):
         x = e.position().x()
         if e.modifiers() & Qt.KeyboardModifier.ShiftModifier:
             self._anchor, self._anchor_x = self.value_at(x), x
+        elif self._loop and self.x_of(self._loop[0]) <= x <= self.x_of(self._loop[1]):
+            # on the band: a click still seeks; leaving the bar vertically turns it into a drag of the region
+            self._band_press = e.position().y()
+            self.setSliderDown(True)
+            self.setSliderPosition(self.value_at(x))
         else:
             # the page step QSlider would take is what made a click move 5 s: jump to the point instead
             self.setSliderDown(True)
@@ -193,6 +203,13 @@ class WaveformSeekBar(QSlider):
 
     def mouseMoveEvent(self, e: QMouseEvent) -> None:
         x = e.position().x()
+        y = e.position().y()
+        if self._band_press is not None and (y < -DRAG_OUT or y > self.height() + DRAG_OUT):
+            self._band_press = None
+            self.setSliderDown(False)
+            self.loopDragged.emit()
+            e.accept()
+            return
         if self._anchor is not None:
             self.set_loop(self._anchor, self.value_at(x))
         elif self.isSliderDown():
@@ -204,6 +221,7 @@ class WaveformSeekBar(QSlider):
 
     def mouseReleaseEvent(self, e: QMouseEvent) -> None:
         x = e.position().x()
+        self._band_press = None
         if self._anchor is not None:
             if abs(x - self._anchor_x) < 4:   # shift+click without a drag: no loop
                 self.clear_loop()
