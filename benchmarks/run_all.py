@@ -33,6 +33,7 @@ BENCHMARKS = [
     ("loop_lag", ["10"]),
     ("polling_cost", ["20"]),
     ("waveform_paint", []),
+    ("loudness_peaks", []),
 ]
 
 
