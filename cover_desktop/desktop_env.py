@@ -87,9 +87,10 @@ class UrlOpener(QObject):
         for name, value in env.items():
             qenv.insert(name, value)
         process.setProcessEnvironment(qenv)
-        started, pid = process.startDetached()
+        result: object = process.startDetached()    # a bool in PySide6 6.11, a (bool, pid) in its stubs
+        started = result[0] if isinstance(result, tuple) else bool(result)
         if started:
-            log.info("opened %s with %s (pid %d) in the original environment", url.scheme(), OPENER, pid)
+            log.info("opened a %s URL with %s in the original environment", url.scheme(), OPENER)
         else:
             log.warning("could not start %s for %s: %s", OPENER, url.toDisplayString(), process.errorString())
 
@@ -101,7 +102,8 @@ def install(parent: QObject) -> UrlOpener | None:
         return None
     opener = UrlOpener(bundle, parent)
     for scheme in SCHEMES:
-        QDesktopServices.setUrlHandler(scheme, opener, b"open_url")
+        # the slot's name as str: PySide6 6.11 refuses the bytes its stubs ask for
+        QDesktopServices.setUrlHandler(scheme, opener, "open_url")  # type: ignore[arg-type]
     opener.destroyed.connect(lambda *_: uninstall())
     return opener
 
