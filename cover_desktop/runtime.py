@@ -25,7 +25,7 @@ from PySide6.QtGui import QGuiApplication
 from .api.errors import NetworkError
 from .config import Config, DemoReason, Overrides
 from .jobs.recovery import open_store
-from .jobs.scheduler import PollPolicy
+from .jobs.scheduler import PauseReason, PollPolicy
 from .jobs.service import JobService
 from .jobs.store import AsyncJobStore
 from .logsetup import REDACT
@@ -189,6 +189,9 @@ class Runtime(QObject):
         self._library = MediaLibrary(self.data_dir / "media", self._store, self.fetcher, parent=self)
         self._service.jobFinished.connect(self._library.keep)
         jobs = await self._service.load()
+        if self.config.key_status is KeyStatus.UNREADABLE and not demo:
+            # nothing to send: every poll would be refused, and "key not accepted" would be the wrong words
+            self._service.pause(PauseReason.KEY_UNREADABLE)
         if defer and not self._shown:
             log.info("started on %s (%s), %d jobs in history; media checked once the window shows",
                      self.base_url, "demo" if self.demo else "live", len(jobs))

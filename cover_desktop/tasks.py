@@ -2,12 +2,17 @@
 
 asyncio keeps only a weak reference to a task, so a task nobody holds can vanish mid-flight; and a task
 whose exception nobody reads fails silently. Every component that starts tasks owns a ``TaskSet``.
+
+A set made with ``saves=True`` holds writes the musician expects to land (a star, a note, a trash move, the
+settings): it registers itself, and quitting lets every registered set finish (``settle_savers``) before the
+store closes, as a save manager would. No one keeps a list of them by hand.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import weakref
 from collections.abc import Callable, Coroutine, Hashable
 from typing import Any
 
@@ -24,11 +29,13 @@ def describe_failure(exc: BaseException, what: str) -> str:
 
 
 class TaskSet:
-    def __init__(self, on_error: Callable[[str], None] | None = None, name: str = ""):
+    def __init__(self, on_error: Callable[[str], None] | None = None, name: str = "", *, saves: bool = False):
         self.on_error = on_error
         self.name = name
         self._tasks: set[asyncio.Task[Any]] = set()
         self._keyed: dict[Hashable, asyncio.Task[Any]] = {}
+        if saves:
+            _SAVERS.add(self)
 
     def spawn(self, coro: Coroutine[Any, Any, Any], what: str = "", key: Hashable | None = None) -> asyncio.Task[Any]:
         """Start ``coro``; with a ``key``, at most one task per key runs (a second spawn returns the first)."""
@@ -85,3 +92,13 @@ class TaskSet:
 
     async def aclose(self) -> None:
         await self.wait(None)
+
+
+_SAVERS: weakref.WeakSet[TaskSet] = weakref.WeakSet()
+
+
+async def settle_savers(timeout: float) -> None:
+    """At quit: let every registered set's writes land (up to ``timeout`` in all), then cancel the rest."""
+    sets = list(_SAVERS)
+    if sets:
+        await asyncio.gather(*(s.wait(timeout=timeout) for s in sets))

@@ -8,6 +8,7 @@ from types import SimpleNamespace
 import pytest
 
 from cover_desktop.config import Config, DemoReason, Overrides
+from cover_desktop.jobs.scheduler import PauseReason
 from cover_desktop.runtime import Runtime
 from cover_desktop.settings import KeyStatus, KeyStore, Secret, Settings
 from helpers import run
@@ -85,6 +86,7 @@ def test_a_locked_keyring_at_start_says_so_and_keeps_the_live_history(tmp_path, 
     run(aloop, rt.start())
     try:
         assert not rt.is_demo and "keyring could not be read" in " ".join(rt.startup_notes)
+        assert rt.service.paused and rt.service.pause_reason is PauseReason.KEY_UNREADABLE
     finally:
         run(aloop, rt.aclose())
 

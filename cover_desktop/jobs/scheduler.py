@@ -19,6 +19,7 @@ import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import Enum
 from typing import Protocol
 
 from ..api.errors import ApiError, AuthError, InsecureConnection, NotFound, RateLimited
@@ -30,6 +31,15 @@ log = logging.getLogger(__name__)
 
 CLOCK_JUMP = 20.0           # seconds the clocks may drift apart, or the loop wake late, before it counts as a jump
 LOOP_RESTART = (1.0, 60.0)  # first and longest wait before a failed polling loop starts again
+
+
+class PauseReason(str, Enum):
+    """Why polling waits. The values are the English words (ui/ translates them); views compare members."""
+    NONE = ""
+    USER = "Polling paused"
+    KEY_REFUSED = "The API key was not accepted"
+    PLAIN_HTTP = "The key is not sent over plain http"
+    KEY_UNREADABLE = "The key could not be read from the system keyring"
 
 
 class StatusSource(Protocol):
@@ -70,7 +80,7 @@ class PollScheduler:
                  on_status: Callable[[int, TaskStatus], None],
                  on_error: Callable[[int, ApiError, bool], None],
                  on_timeout: Callable[[int], None],
-                 on_paused: Callable[[bool, str], None] | None = None,
+                 on_paused: Callable[[bool, PauseReason], None] | None = None,
                  on_hold: Callable[[float], None] | None = None,
                  on_failure: Callable[[str], None] | None = None,
                  wall_clock: Callable[[], float] = time.time,
@@ -93,7 +103,7 @@ class PollScheduler:
         self._restarts = 0
         self._busy = 0          # polls in flight; counted here because a task leaves _inflight only later
         self.paused = False
-        self.pause_reason = ""
+        self.pause_reason = PauseReason.NONE
         self.requests = 0
 
     # -- control -------------------------------------------------------------------------------
@@ -130,7 +140,7 @@ class PollScheduler:
     def untrack(self, job_id: int) -> None:
         self._entries.pop(job_id, None)
 
-    def pause(self, reason: str = "Paused") -> None:
+    def pause(self, reason: PauseReason = PauseReason.USER) -> None:
         if not self.paused:
             self.paused, self.pause_reason = True, reason
             if self.on_paused:
@@ -138,13 +148,13 @@ class PollScheduler:
 
     def resume(self) -> None:
         if self.paused:
-            self.paused, self.pause_reason = False, ""
+            self.paused, self.pause_reason = False, PauseReason.NONE
             now = self.monotonic()
             for e in self._entries.values():
                 e.due = min(e.due, now)
             self._wake.set()
             if self.on_paused:
-                self.on_paused(False, "")
+                self.on_paused(False, PauseReason.NONE)
 
     def poll_now(self) -> None:
         """Ask about every job now, whatever the service asked us to wait: the user wants to know."""
@@ -238,11 +248,11 @@ class PollScheduler:
 
     def _failed(self, e: _Entry, err: ApiError) -> None:
         if isinstance(err, AuthError):
-            self.pause("The API key was not accepted")
+            self.pause(PauseReason.KEY_REFUSED)
             self.on_error(e.job_id, err, True)
             return
         if isinstance(err, InsecureConnection):
-            self.pause("The key is not sent over plain http")
+            self.pause(PauseReason.PLAIN_HTTP)
             self.on_error(e.job_id, err, True)
             return
         if isinstance(err, NotFound) or not err.retryable:

@@ -11,6 +11,7 @@ from typing import Any, NamedTuple
 
 from ..api.models import Clip, CoverRequest
 from ..api.text import SHOWN_MAX
+from ..api.words import load
 from .model import ClipRecord, JobState
 
 MIGRATIONS: list[str] = [
@@ -80,7 +81,6 @@ MIGRATIONS: list[str] = [
     """,
 ]
 
-MEDIA_FIELDS = ("audio_path", "image_path", "media_error")
 _decode_json = json.JSONDecoder().decode   # json.loads without its per-call checks: once per clip at start
 _CLIP_KEYS = frozenset(("id", "audio_url", "image_url", "title", "duration", "tags"))
 _REQUEST_KEYS = frozenset(f.name for f in dataclasses.fields(CoverRequest))
@@ -141,6 +141,7 @@ class StoredClipRecord(ClipRecord):
     @classmethod
     def from_row(cls, clip_id: str, data: Any, audio_path: str, image_path: str, media_error: str) -> StoredClipRecord:
         rec = cls.__new__(cls)
+        media_error = load(media_error)   # Words kept with their phrases, or an older version's plain text
         if _PLAIN_DEFAULTS:   # 10,000 times at a start: fill the fields as __init__ would, without the calls
             rec.__dict__.update(_LOCAL_DEFAULTS, _clip=_UNREAD, _cid=clip_id, _raw=data, audio_path=audio_path,
                                 image_path=image_path, media_error=media_error)

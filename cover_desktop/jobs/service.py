@@ -28,7 +28,7 @@ from ..api.words import N_, Words
 from ..i18n import translate
 from ..tasks import TaskSet
 from .model import Job, JobState
-from .scheduler import PollPolicy, PollScheduler
+from .scheduler import PauseReason, PollPolicy, PollScheduler
 from .store import AsyncJobStore
 
 log = logging.getLogger(__name__)
@@ -86,7 +86,7 @@ class JobService(QObject):
     jobRemoved = Signal(int)
     jobFinished = Signal(object)
     notice = Signal(str, object)       # level, Words
-    pausedChanged = Signal(bool, str)
+    pausedChanged = Signal(bool, object)    # paused, PauseReason
     connectionChanged = Signal(bool, object)   # reachable, words (Words or text) for the status bar
     batchProgress = Signal(int, int)        # sent so far, total
     batchFinished = Signal(object)          # BatchResult
@@ -228,8 +228,8 @@ class JobService(QObject):
         """New intervals from Settings: the next poll of each job follows them; nothing is restarted."""
         self.scheduler.policy = policy
 
-    def pause(self) -> None:
-        self.scheduler.pause("Polling paused")
+    def pause(self, reason: PauseReason = PauseReason.USER) -> None:
+        self.scheduler.pause(reason)
 
     def resume(self) -> None:
         self.scheduler.resume()
@@ -239,7 +239,7 @@ class JobService(QObject):
         return self.scheduler.paused
 
     @property
-    def pause_reason(self) -> str:
+    def pause_reason(self) -> PauseReason:
         return self.scheduler.pause_reason
 
     def set_paused(self, paused: bool) -> None:

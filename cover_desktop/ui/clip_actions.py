@@ -15,18 +15,16 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from ..config import Config
 from ..i18n import translate
-from ..jobs.model import ClipRecord, Job
+from ..jobs.model import Job
 from ..media.audio_out import Target
 from ..media.export import export_clips
 from ..media.library import MediaLibrary
 from ..media.naming import DEFAULT_TEMPLATE, template_problem
 from ..media.playlist import export_playlist
 from ..tasks import TaskSet
-from .clips_model import ClipsModel
+from .clips_model import ClipsModel, Item
 from .dialogs import confirm, open_folder, pick_folder
 from .messages import export_summary, playlist_summary
-
-Item = tuple[Job, ClipRecord]
 
 
 class ClipActions(QObject):
@@ -43,7 +41,7 @@ class ClipActions(QObject):
         self._jobs = jobs
         self._config = config
         self._parent = parent
-        self.tasks = TaskSet(self.error.emit, "clip actions")
+        self.tasks = TaskSet(self.error.emit, "clip actions", saves=True)
 
     def _start(self) -> Path:
         return self._config.settings.export_start()
@@ -184,7 +182,7 @@ class ClipActions(QObject):
 
         async def empty() -> None:
             gone = await library.empty_trash(self._jobs())
-            self.model.set_view(self.model.view)
+            self.model.set_filters(self.model.filters)
             self.message.emit(translate("ClipActions", "Emptied the trash: %n file(s) deleted.", None, gone))
 
         confirm(self._parent, translate("ClipActions", "Empty the trash"),

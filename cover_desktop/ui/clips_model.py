@@ -15,6 +15,9 @@ from ..media.naming import clip_title as known_title
 from ..media.thumbs import ThumbnailCache
 from .jobs_model import Index, fmt_elapsed
 from .library_view import LibraryView, haystack
+from .messages import describe
+
+Item = tuple[Job, ClipRecord]   # a clip and the job it belongs to: what a row of the clip list is
 
 ClipRole = Qt.ItemDataRole.UserRole + 11
 BrokenCoverRole = Qt.ItemDataRole.UserRole + 13
@@ -47,7 +50,7 @@ def clip_detail(rec: ClipRecord) -> str:
     if rec.progress >= 0:
         parts.append(translate("ClipsModel", "downloading {percent} %").format(percent=int(rec.progress * 100)))
     elif rec.media_error:
-        parts.append(rec.media_error)
+        parts.append(describe(rec.media_error))
     elif rec.audio_path:
         parts.append(translate("ClipsModel", "saved"))
     elif rec.clip.audio_url:
@@ -69,19 +72,22 @@ def loudness_text(level: Loudness | None) -> str:
 
 class ClipsModel(QAbstractListModel):
     coverLanded = Signal(list)    # rows whose cover has just loaded (or failed): repaint them
-    def __init__(self, thumbs: ThumbnailCache, parent: QObject | None = None):
+    def __init__(self, thumbs: ThumbnailCache, parent: QObject | None = None,
+                 playing: Callable[[], str] = lambda: ""):
         super().__init__(parent)
         self.thumbs = thumbs
+        self._playing = playing     # the player's current clip key: the player owns it, rows only read it
+        self._painted_playing = ""  # the row painted as playing, to repaint when the player moves on
         self._rows: list[tuple[Job, ClipRecord]] = []
         # row lookups, built on first use after a change: a keystroke in the search must not pay for them
         self._index_cache: dict[str, int] | None = {}
         self._images_cache: dict[str, list[int]] | None = {}
-        self.playing_key = ""
         self.library_mode = False
         self.job: Job | None = None
-        self.view = LibraryView()
+        self.filters = LibraryView()   # the library's search, filters and sort
         self._source: list[tuple[Job, ClipRecord]] = []     # before the view's filters and order
-        self._hay: dict[int, str] = {}    # id(clip record) -> its search text
+        # clip key -> its search text; only for clips in the source (an id() could be reused by another record)
+        self._hay: dict[str, str] = {}
         thumbs.ready.connect(self._thumb_ready)
         # a clip's loudness by its file (PeaksCache.loudness: asking starts the measurement)
         self.loudness_of: Callable[[str], Loudness | None] = lambda path: None
@@ -106,7 +112,7 @@ class ClipsModel(QAbstractListModel):
             return bool(rec.image_path and self.thumbs.failed(rec.image_path)) or (
                 not rec.image_path and bool(rec.media_error) and bool(rec.clip.image_url))
         if role == PlayingRole:
-            return clip_key(job, rec) == self.playing_key
+            return clip_key(job, rec) == self._playing()
         if role == RatingRole:
             return rec.rating
         if role == FavouriteRole:
@@ -153,19 +159,23 @@ class ClipsModel(QAbstractListModel):
         self.job = None
         self._set_source([(j, r) for j in jobs for r in j.clips])
 
-    def set_view(self, view: LibraryView) -> None:
-        self.view = view
+    def set_filters(self, filters: LibraryView) -> None:
+        self.filters = filters
         self._set_source(self._source)
 
     def _set_source(self, rows: list[tuple[Job, ClipRecord]]) -> None:
+        if rows is not self._source:
+            keys = {clip_key(j, r) for j, r in rows}
+            self._hay = {k: v for k, v in self._hay.items() if k in keys}
         self._source = rows
         if self.library_mode:
-            if self.view.query:
+            if self.filters.query:
                 hay = self._hay
                 for j, r in rows:
-                    if id(r) not in hay:
-                        hay[id(r)] = haystack(j, r)
-            self._set(self.view.apply(rows, self._hay))
+                    key = clip_key(j, r)
+                    if key not in hay:
+                        hay[key] = haystack(j, r)
+            self._set(self.filters.apply(rows, self._hay))
         else:
             # a job's own clips: all but those in the trash, in the service's order
             self._set([(j, r) for j, r in rows if r.trashed_at is None and r.purged_at is None])
@@ -175,9 +185,9 @@ class ClipsModel(QAbstractListModel):
         if not self.library_mode and (self.job is None or self.job.id != job.id):
             return
         for rec in job.clips:
-            self._hay.pop(id(rec), None)
+            self._hay.pop(clip_key(job, rec), None)
         rows = [i for i, (j, _) in enumerate(self._rows) if j.id == job.id]
-        if len(rows) != len(job.clips) or self.library_mode and self.view.filtering:
+        if len(rows) != len(job.clips) or self.library_mode and self.filters.filtering:
             if self.library_mode:
                 self.show_library(all_jobs)
             else:
@@ -194,7 +204,7 @@ class ClipsModel(QAbstractListModel):
         row = self._index.get(key)
         item = self.at(row) if row is not None else None
         if item is not None:
-            self._hay.pop(id(item[1]), None)
+            self._hay.pop(key, None)
         if item is not None and not self._still_shown(item[1]):
             self._set_source(self._source)   # trashed, restored, or no longer matching a rating filter
             return
@@ -203,18 +213,18 @@ class ClipsModel(QAbstractListModel):
             idx = self.index(row)
             self.dataChanged.emit(idx, idx)
 
-    def set_playing(self, key: str) -> None:
-        old, self.playing_key = self.playing_key, key
+    def playing_changed(self, key: str) -> None:
+        old, self._painted_playing = self._painted_playing, key
         for k in (old, key):
             row = self._index.get(k)
             if row is not None:
                 self.dataChanged.emit(self.index(row), self.index(row), [PlayingRole])
 
     def _still_shown(self, rec: ClipRecord) -> bool:
-        if rec.purged_at is not None or (rec.trashed_at is not None) != (self.library_mode and self.view.trash):
+        if rec.purged_at is not None or (rec.trashed_at is not None) != (self.library_mode and self.filters.trash):
             return False
         if self.library_mode:
-            return (not self.view.favourites or rec.favourite) and rec.rating >= self.view.min_rating
+            return (not self.filters.favourites or rec.favourite) and rec.rating >= self.filters.min_rating
         return True
 
     def loudness_landed(self, path: str) -> None:

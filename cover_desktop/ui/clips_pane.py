@@ -35,7 +35,7 @@ from ..tasks import TaskSet
 from .bindings import Bindings
 from .clip_actions import ClipActions
 from .clip_details import ClipDetails
-from .clips_model import ClipsModel, clip_key, clip_title
+from .clips_model import ClipsModel, Item, clip_key, clip_title
 from .cover_loading import follow_covers
 from .delegates import ClipDelegate
 from .library_bar import LibraryBar
@@ -44,8 +44,6 @@ from .loop_export import LoopExport
 from .messages import describe
 from .player_bar import PlayerBar
 from .widgets import section_label
-
-Item = tuple[Job, ClipRecord]
 
 
 class ClipsPane(QWidget):
@@ -63,7 +61,7 @@ class ClipsPane(QWidget):
         self._jobs = jobs
         self.library: MediaLibrary | None = None
         self._bindings = Bindings()
-        self.tasks = TaskSet(self.error.emit, "clips")
+        self.tasks = TaskSet(self.error.emit, "clips", saves=True)
 
         self.title = section_label(translate("ClipsPane", "Clips"))
         self.library_button = QToolButton()
@@ -85,7 +83,7 @@ class ClipsPane(QWidget):
         head.addWidget(self.details_button)
         head.addWidget(self.library_button)
 
-        self.model = ClipsModel(thumbs, self)
+        self.model = ClipsModel(thumbs, self, playing=lambda: player.current)
         self.view = QListView()
         self.view.setObjectName("clipsView")
         self.view.setAccessibleName(translate("ClipsPane", "Clips"))
@@ -134,7 +132,7 @@ class ClipsPane(QWidget):
         self.player_bar.playClicked.connect(self.toggle_play)
         self.player_bar.nextClicked.connect(lambda: self.step_clip(1))
         self.player_bar.prevClicked.connect(lambda: self.step_clip(-1))
-        player.currentChanged.connect(self.model.set_playing)
+        player.currentChanged.connect(self.model.playing_changed)
         player.currentChanged.connect(self._now_playing)
         player.problem.connect(lambda problem: self.error.emit(describe(problem)))
         audition.playRow.connect(self.play_row)
@@ -235,9 +233,9 @@ class ClipsPane(QWidget):
         has_clips = self.model.rowCount() > 0
         self._stack.setCurrentWidget(self.view if has_clips else self.empty)
         job = self.model.job
-        if self.model.library_mode and self.model.view.trash:
+        if self.model.library_mode and self.model.filters.trash:
             text = translate("ClipsPane", "The trash is empty.")
-        elif self.model.library_mode and self.model.view.filtering:
+        elif self.model.library_mode and self.model.filters.filtering:
             text = translate("ClipsPane", "No clip matches. Clear the search or the filters to see them all.")
         elif self.model.library_mode:
             text = translate("ClipsPane", "No clips yet. Finished jobs put their clips here.")
@@ -256,7 +254,7 @@ class ClipsPane(QWidget):
         self.library_bar.set_view(view)
 
     def _view_changed(self, view: LibraryView) -> None:
-        self.model.set_view(view)
+        self.model.set_filters(view)
         self._update_empty()
         self.viewChanged.emit(view)
 

@@ -29,16 +29,6 @@ def confirm(parent: QWidget, title: str, text: str, info: str, yes: str, then: C
     return box
 
 
-def inform(parent: QWidget, title: str, text: str, info: str = "", *, name: str = "infoBox") -> QMessageBox:
-    box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)
-    box.setObjectName(name)
-    if info:
-        box.setInformativeText(info)
-    box.finished.connect(box.deleteLater)
-    box.open()
-    return box
-
-
 def pick_folder(parent: QWidget, title: str, start: Path, then: Callable[[Path], object]) -> QFileDialog:
     dlg = QFileDialog(parent, title, str(start if start.exists() else Path.home()))
     dlg.setObjectName("folderDialog")

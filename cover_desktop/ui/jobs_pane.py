@@ -43,7 +43,7 @@ class JobsPane(QWidget):
         self.service: JobService | None = None
         self._bindings = Bindings()
         self.media_folder: Callable[[Job], Path] | None = None   # where a job's clips are kept
-        self.tasks = TaskSet(self.error.emit, "jobs")
+        self.tasks = TaskSet(self.error.emit, "jobs", saves=True)
         self.model = JobsModel(self)
         self.view = QListView()
         self.view.setObjectName("jobsView")

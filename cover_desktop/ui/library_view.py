@@ -62,9 +62,10 @@ class LibraryView:
     def filtering(self) -> bool:
         return bool(self.query.strip() or self.favourites or self.min_rating or self.state or self.days)
 
-    def apply(self, rows: list[tuple[Job, ClipRecord]], hay: dict[int, str],
+    def apply(self, rows: list[tuple[Job, ClipRecord]], hay: dict[str, str],
               now: float | None = None) -> list[tuple[Job, ClipRecord]]:
-        """The rows this view shows, in its order. ``hay`` maps id(clip record) to its search text."""
+        """The rows this view shows, in its order. ``hay`` maps a clip's key ("job id/clip id") to its search
+        text (it has one for every row when there is a query)."""
         words = self.query.lower().split()
         since = (now or time.time()) - self.days * 86400 if self.days else None
         states = {"done": {JobState.DONE}, "running": {JobState.RUNNING, JobState.SUBMITTING},
@@ -82,7 +83,7 @@ class LibraryView:
             if since is not None and job.created_at < since:
                 continue
             if words:
-                text = hay[id(rec)]
+                text = hay[f"{job.id}/{rec.id}"]
                 if not all(w in text for w in words):
                     continue
             out.append((job, rec))

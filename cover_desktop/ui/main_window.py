@@ -30,9 +30,10 @@ from ..config import DemoReason
 from ..i18n import translate
 from ..jobs.ledger import spend
 from ..jobs.model import Job, JobState
+from ..jobs.scheduler import PauseReason
 from ..runtime import Runtime, SettingsChange
 from ..settings import KeyStatus
-from ..tasks import TaskSet
+from ..tasks import TaskSet, settle_savers
 from .about import show_about
 from .banner import Banner
 from .bindings import Bindings
@@ -63,7 +64,7 @@ class MainWindow(IdDropTarget, QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(icon)
         self.setAcceptDrops(True)
-        self.tasks = TaskSet(self.show_error, "window")
+        self.tasks = TaskSet(self.show_error, "window", saves=True)
         self.tray: QSystemTrayIcon | None = None
         self.notified_job: int | None = None
         self.settings_dialog: SettingsDialog | None = None
@@ -182,10 +183,10 @@ class MainWindow(IdDropTarget, QMainWindow):
     def toggle_pause(self) -> None:
         self.rt.service.set_paused(not self.rt.service.paused)
 
-    def _paused(self, paused: bool, reason: str) -> None:
+    def _paused(self, paused: bool, reason: PauseReason) -> None:
         self.pause_action.setChecked(paused)
         self.status.set_paused(paused, reason)
-        if paused and "key" in reason:
+        if paused and reason is PauseReason.KEY_REFUSED:
             self.banner.key_refused(translate("MainWindow", "Checking jobs is paused until you fix your key."))
 
     def _connection(self, ok: bool | None, words: str) -> None:
@@ -317,8 +318,6 @@ class MainWindow(IdDropTarget, QMainWindow):
         self.closed.emit()
 
     async def aclose(self) -> None:
-        # a star, a note or a trash move written just before quitting lands before the store closes
-        keepers = (self.tasks, self.submit_pane.tasks, self.jobs_pane.tasks, self.clips_pane.tasks,
-                   self.clips_pane.clip_actions.tasks)
-        for keeper in keepers:
-            await keeper.wait(timeout=2)
+        # a star, a note or a trash move written just before quitting lands before the store closes: every
+        # task set that saves registered itself (tasks.settle_savers), Settings' included
+        await settle_savers(timeout=2)

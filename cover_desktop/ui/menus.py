@@ -58,69 +58,72 @@ def build_menus(win: MenuHost, window: QMainWindow) -> dict[str, QAction]:
     file.addSeparator()
     add(file, translate("Menus", "&Quit"), window.close, QKeySequence.StandardKey.Quit, "quitAction")
 
-    jobs, jp = m.addMenu(translate("Menus", "&Jobs")), win.jobs_pane
+    jobs, jobs_pane = m.addMenu(translate("Menus", "&Jobs")), win.jobs_pane
     add(jobs, translate("Menus", "&Pause polling"), win.toggle_pause, "Ctrl+Shift+P", "pauseAction").setCheckable(True)
     add(jobs, translate("Menus", "Check all &now"), lambda: win.rt.service.poll_now(), "F5", "pollNowAction")
     jobs.addSeparator()
-    add(jobs, translate("Menus", "&Retry polling"), jp.retry_selected, "Ctrl+R", "retryAction")
-    add(jobs, translate("Menus", "Re&submit with same settings\u2026"), jp.resubmit_selected, "Ctrl+Shift+R",
+    add(jobs, translate("Menus", "&Retry polling"), jobs_pane.retry_selected, "Ctrl+R", "retryAction")
+    add(jobs, translate("Menus", "Re&submit with same settings\u2026"), jobs_pane.resubmit_selected, "Ctrl+Shift+R",
         "resubmitAction")
-    add(jobs, translate("Menus", "&Edit in form"), jp.edit_selected, "Ctrl+E", "editAction")
-    add(jobs, translate("Menus", "&Copy task id"), jp.copy_task_id, "Ctrl+Shift+C", "copyTaskIdAction")
-    add(jobs, translate("Menus", "Re&move from history\u2026"), jp.remove_selected, name="removeAction")
+    add(jobs, translate("Menus", "&Edit in form"), jobs_pane.edit_selected, "Ctrl+E", "editAction")
+    add(jobs, translate("Menus", "&Copy task id"), jobs_pane.copy_task_id, "Ctrl+Shift+C", "copyTaskIdAction")
+    add(jobs, translate("Menus", "Re&move from history\u2026"), jobs_pane.remove_selected, name="removeAction")
 
-    clips, cp = m.addMenu(translate("Menus", "&Clips")), win.clips_pane
-    ca, au = cp.clip_actions, cp.audition
-    add(clips, translate("Menus", "&Play / pause"), cp.toggle_play, "Space", "playAction")
-    add(clips, translate("Menus", "&Next clip"), lambda: cp.step_clip(1), "Ctrl+Right", "nextAction")
-    add(clips, translate("Menus", "P&revious clip"), lambda: cp.step_clip(-1), "Ctrl+Left", "previousAction")
+    clips, clips_pane = m.addMenu(translate("Menus", "&Clips")), win.clips_pane
+    clip_actions, audition_rules = clips_pane.clip_actions, clips_pane.audition
+    add(clips, translate("Menus", "&Play / pause"), clips_pane.toggle_play, "Space", "playAction")
+    add(clips, translate("Menus", "&Next clip"), lambda: clips_pane.step_clip(1), "Ctrl+Right", "nextAction")
+    add(clips, translate("Menus", "P&revious clip"), lambda: clips_pane.step_clip(-1), "Ctrl+Left", "previousAction")
     audition = clips.addMenu(translate("Menus", "&Audition"))
-    add(audition, translate("Menus", "S&wap with the previous clip"), cp.swap_clip, "X", "swapAction")
+    add(audition, translate("Menus", "S&wap with the previous clip"), clips_pane.swap_clip, "X", "swapAction")
     keep = add(audition, translate("Menus", "Keep the &position between clips of a job (A/B)"),
-               lambda: au.set_keep_position(not au.keep_position), "Shift+X", "keepAction")
+               lambda: audition_rules.set_keep_position(not audition_rules.keep_position), "Shift+X", "keepAction")
     advance = add(audition, translate("Menus", "&Play the next clip at the end"),
-                  lambda: au.set_auto_advance(not au.auto_advance), name="autoAdvanceAction")
-    add(audition, translate("Menus", "&Repeat: off, all, one"), au.cycle_repeat, "R", "repeatAction")
+                  lambda: audition_rules.set_auto_advance(not audition_rules.auto_advance), name="autoAdvanceAction")
+    add(audition, translate("Menus", "&Repeat: off, all, one"), audition_rules.cycle_repeat, "R", "repeatAction")
     audition.addSeparator()
-    add(audition, translate("Menus", "Loop &start here"), au.mark_a, "[", "loopStartAction")
-    add(audition, translate("Menus", "Loop &end here"), au.mark_b, "]", "loopEndAction")
-    add(audition, translate("Menus", "&Clear the loop"), au.clear_loop, "\\", "clearLoopAction")
+    add(audition, translate("Menus", "Loop &start here"), audition_rules.mark_a, "[", "loopStartAction")
+    add(audition, translate("Menus", "Loop &end here"), audition_rules.mark_b, "]", "loopEndAction")
+    add(audition, translate("Menus", "&Clear the loop"), audition_rules.clear_loop, "\\", "clearLoopAction")
     for act in (keep, advance):
         act.setCheckable(True)
 
     def modes() -> None:
-        keep.setChecked(au.keep_position)
-        advance.setChecked(au.auto_advance)
+        keep.setChecked(audition_rules.keep_position)
+        advance.setChecked(audition_rules.auto_advance)
 
-    au.modeChanged.connect(modes)
+    audition_rules.modeChanged.connect(modes)
     modes()
 
     marks = clips.addMenu(translate("Menus", "&Rate"))
     for n in range(6):
         add(marks, translate("Menus", "No stars") if n == 0 else translate("Menus", "%n star(s)", None, n),
-            partial(ca.rate, n), str(n), f"rate{n}Action")
+            partial(clip_actions.rate, n), str(n), f"rate{n}Action")
     marks.addSeparator()
     for n in range(1, 6):
         add(marks, translate("Menus", "%n star(s), then the next clip", None, n),
-            partial(ca.rate, n, then_next=True), f"Alt+{n}", f"rateNext{n}Action")
+            partial(clip_actions.rate, n, then_next=True), f"Alt+{n}", f"rateNext{n}Action")
     marks.addSeparator()
-    add(marks, translate("Menus", "&Favourite on / off"), ca.toggle_favourite, "F", "favouriteAction")
+    add(marks, translate("Menus", "&Favourite on / off"), clip_actions.toggle_favourite, "F", "favouriteAction")
     clips.addSeparator()
-    add(clips, translate("Menus", "&Copy files"), ca.copy_files, QKeySequence.StandardKey.Copy, "copyFilesAction")
-    add(clips, translate("Menus", "Show in &folder"), ca.show_in_folder, name="showInFolderAction")
-    add(clips, translate("Menus", "&Save clips\u2026"), ca.save_clip, QKeySequence.StandardKey.Save, "saveClipAction")
-    add(clips, translate("Menus", "&Export job\u2026"), ca.export_job, "Ctrl+Shift+S", "exportJobAction")
-    add(clips, translate("Menus", "Save a &playlist of the list\u2026"), ca.save_playlist, name="playlistAction")
-    add(clips, translate("Menus", "Copy &audio URL"), ca.copy_audio_url, name="copyAudioUrlAction")
-    add(clips, translate("Menus", "Re&try download"), ca.retry_download, name="retryDownloadAction")
+    add(clips, translate("Menus", "&Copy files"), clip_actions.copy_files, QKeySequence.StandardKey.Copy,
+        "copyFilesAction")
+    add(clips, translate("Menus", "Show in &folder"), clip_actions.show_in_folder, name="showInFolderAction")
+    add(clips, translate("Menus", "&Save clips\u2026"), clip_actions.save_clip, QKeySequence.StandardKey.Save,
+        "saveClipAction")
+    add(clips, translate("Menus", "&Export job\u2026"), clip_actions.export_job, "Ctrl+Shift+S", "exportJobAction")
+    add(clips, translate("Menus", "Save a &playlist of the list\u2026"), clip_actions.save_playlist,
+        name="playlistAction")
+    add(clips, translate("Menus", "Copy &audio URL"), clip_actions.copy_audio_url, name="copyAudioUrlAction")
+    add(clips, translate("Menus", "Re&try download"), clip_actions.retry_download, name="retryDownloadAction")
     clips.addSeparator()
-    add(clips, translate("Menus", "Move to the &trash"), ca.trash, name="trashAction")
+    add(clips, translate("Menus", "Move to the &trash"), clip_actions.trash, name="trashAction")
     # Delete in the clip list trashes the selected clips (in the job list it removes the job): each list its own
-    widget_shortcut(QKeySequence.StandardKey.Delete, cp.view, ca.trash)
-    add(clips, translate("Menus", "Restore from the trash"), ca.restore, name="restoreAction")
+    widget_shortcut(QKeySequence.StandardKey.Delete, clips_pane.view, clip_actions.trash)
+    add(clips, translate("Menus", "Restore from the trash"), clip_actions.restore, name="restoreAction")
     clips.addSeparator()
-    add(clips, translate("Menus", "Show &all clips"), cp.library_button.toggle, "Ctrl+L", "libraryAction")
-    add(clips, translate("Menus", "Clip &details"), cp.details_button.toggle, "Ctrl+I", "detailsAction")
+    add(clips, translate("Menus", "Show &all clips"), clips_pane.library_button.toggle, "Ctrl+L", "libraryAction")
+    add(clips, translate("Menus", "Clip &details"), clips_pane.details_button.toggle, "Ctrl+I", "detailsAction")
 
     help_ = m.addMenu(translate("Menus", "&Help"))
     add(help_, translate("Menus", "&Keyboard shortcuts"), lambda: show_shortcuts(window, window.findChildren(QAction)),

@@ -67,7 +67,7 @@ class SettingsDialog(QDialog):
         self._original_key = key
         self._test_key = test_key
         self._demo_url = demo_url
-        self._tasks = TaskSet(self._show_test_result, "settings")
+        self._tasks = TaskSet(self._show_test_result, "settings", saves=True)
 
         self.key_edit = QLineEdit(key.reveal())
         self.key_edit.setObjectName("apiKeyEdit")

@@ -77,7 +77,7 @@ class SubmitPane(QWidget):
         self.setObjectName("submitPane")
         self.service: JobService | None = None
         self._bindings = Bindings()
-        self.tasks = TaskSet(self.error.emit, "submitting")
+        self.tasks = TaskSet(self.error.emit, "submitting", saves=True)
         self._busy = False
         self.form = CoverForm()
         self.form.submitRequested.connect(self.submit)
