@@ -3,7 +3,8 @@
     xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python scripts/screenshots.py docs/
 
 Uses private XDG folders, so it never touches your own settings or history. Writes main-window.png,
-clips-library.png and main-window-dark.png (the same window in a dark palette).
+listening.png (loudness on the rows, the match toggle, a loop), clips-library.png and main-window-dark.png (the
+same window in a dark palette).
 """
 
 from __future__ import annotations
@@ -51,6 +52,11 @@ async def scenario(out: Path) -> None:
     def part(name, kind=object):
         return win.findChild(kind, name)
 
+    def listed_jobs():
+        from cover_desktop.ui.jobs_model import JobRole
+        model = part("jobsView").model()
+        return [model.index(i).data(JobRole) for i in range(model.rowCount())]
+
     async def settle(seconds: float) -> None:
         end = asyncio.get_running_loop().time() + seconds
         while asyncio.get_running_loop().time() < end:
@@ -87,16 +93,22 @@ async def scenario(out: Path) -> None:
         box.button(box.StandardButton.Ok).click()
     await settle(3.0)
     # the finished first job's clips, playing, with the waveform
-    jobs = win.jobs_pane.jobs()
+    jobs = listed_jobs()
     win.jobs_pane.select(next(j.id for j in jobs if j.request.title == "Neon Rain"))
     await settle(1.5)
     win.clips_pane.play_row(0)
     await settle(2.0)
     win.grab().save(str(out / "main-window.png"))
+    # listening: each clip's loudness on its row, loudness matching on with its gain, a loop to export
+    part("matchLoudnessButton").setChecked(True)
+    win.clips_pane.player_bar.seek.set_loop(800, 2200)
+    await settle(1.5)
+    win.clips_pane.grab().save(str(out / "listening.png"))
+    part("matchLoudnessButton").setChecked(False)
     # the library: a search, stars, a favourite and the details panel
     rt.demo.finish_all()
     await settle(3.0)
-    for job in win.jobs_pane.jobs():
+    for job in listed_jobs():
         for n, rec in enumerate(job.clips):
             await rt.library.set_meta(job, rec, rating=5 - n * 2 if job.request.title else 3, favourite=n == 0)
     part("libraryButton").setChecked(True)
