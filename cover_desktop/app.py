@@ -229,7 +229,9 @@ async def run_app(app: QApplication, args: argparse.Namespace, guard: InstanceGu
         log.exception("start-up failed")
         print(f"cover-desktop: could not start: {exc}", file=sys.stderr, flush=True)
         from PySide6.QtWidgets import QMessageBox
-        box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, f"{APP_NAME} could not start: {exc}")
+
+        from .ui.messages import start_failure
+        box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, start_failure(exc))
         box.finished.connect(app.quit)
         box.open()
         await quitting.wait()

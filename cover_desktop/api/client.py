@@ -36,6 +36,7 @@ from .mapping import error_from_exception, error_from_reply, status_from, task_i
 from .models import CoverRequest, TaskStatus
 from .retry import RetryPolicy
 from .urls import is_http_url
+from .words import N_, Words
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +64,8 @@ class RetryNotice:
 def normalize_base_url(url: str) -> str:
     url = (url or "").strip().rstrip("/")
     if not is_http_url(url):
-        raise ValueError(f"The base URL must start with http:// or https:// (got \u201c{url}\u201d).")
+        raise ValueError(Words.of(N_("The base URL must start with http:// or https:// (got \u201c{url}\u201d)."),
+                                  url=url))
     return url
 
 
@@ -101,9 +103,9 @@ async def _read_capped(resp: httpx.Response, cap: int) -> bytes:
 
 def _too_large(status: int, cap: int) -> BadResponse:
     return BadResponse(
-        f"The server's answer was far too large to be from the service (HTTP {status}, more than "
-        f"{cap // 1024} KB), so it was not read. A proxy may be in the way, or the base URL in Settings is wrong.",
-        status=status)
+        N_("The server's answer was far too large to be from the service (HTTP {code}, more than {kb} KB), so it "
+           "was not read. A proxy may be in the way, or the base URL in Settings is wrong."),
+        code=status, kb=cap // 1024, status=status)
 
 
 class ApiClient:
@@ -152,7 +154,7 @@ class ApiClient:
                              subject=KEY_CHECK_TASK, idempotent=True, attempts=2, deadline=self.status_deadline)
         except NotFound:
             pass
-        return "The key works."
+        return Words.of(N_("The key works."))
 
     def refusal(self) -> ApiError | None:
         """Why nothing may be sent with this key to this server, checked before every request."""
@@ -164,8 +166,8 @@ class ApiClient:
         if not self.allow_insecure and insecure_base(self.base_url):
             host = httpx.URL(self.base_url).host
             return InsecureConnection(
-                f"The API key was not sent: the base URL is plain http:// to {host}, so anyone on the way "
-                "could read it. Use https://, or allow plain http in Settings.")
+                N_("The API key was not sent: the base URL is plain http:// to {host}, so anyone on the way "
+                   "could read it. Use https://, or allow plain http in Settings."), host=host)
         return None
 
     async def _exchange(self, method: str, path: str, *, deadline: float, headers: dict[str, str],
@@ -197,8 +199,9 @@ class ApiClient:
                 # past the deadline the request has almost surely been sent (connecting has its own,
                 # shorter timeout): for a submit the outcome is unknown, as with any read timeout
                 host = httpx.URL(self.base_url).host
-                err = ApiTimeout(f"{host} did not finish answering within {deadline:g} s. "
-                                 "Check your connection; we will keep trying.", detail="deadline")
+                err = ApiTimeout(N_("{host} did not finish answering within {seconds} s. "
+                                    "Check your connection; we will keep trying."), host=host, seconds=deadline,
+                                 detail="deadline")
             except BadResponse as too_large:
                 err = too_large
             else:
@@ -236,6 +239,6 @@ class ApiClient:
     @staticmethod
     def _final(err: ApiError, attempt: int) -> ApiError:
         if attempt > 1 and err.retryable:
-            err.message = f"{err.message} (gave up after {attempt} tries)"
-            err.args = (err.message,)
+            err.message = Words.joined(err.message, Words.of(N_("(gave up after {tries} tries)"), tries=attempt))
+            err.args = (str(err.message),)
         return err

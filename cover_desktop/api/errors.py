@@ -2,21 +2,34 @@
 
 Every message is written for a musician, not a developer: it says what happened and what to do.
 No message ever contains the API key (the client never puts it anywhere but a request header).
+
+An error is raised with its kind (the class) and its message as ``Words``: the English marked with ``N_`` and the
+values of its fields, passed as keywords (``NotFound(N_("… “{audio_id}” …"), audio_id=subject, status=404)``).
+``err.message`` and ``str(err)`` are the English, for logs; ``ui.messages.describe(err)`` says it in the user's
+language.
 """
 
 from __future__ import annotations
 
+from .words import Value, Words
+
+
+def _words(message: str, values: dict[str, Value]) -> Words:
+    if isinstance(message, Words) and not values:
+        return message
+    return Words.of(message, **values)
+
 
 class ApiError(Exception):
-    """Base of all service errors. ``str(err)`` is the user-facing message."""
+    """Base of all service errors. ``str(err)`` is the message in English."""
 
     kind = "error"
     retryable = False
 
     def __init__(self, message: str, *, status: int | None = None, detail: str = "",
-                 retry_after: float | None = None):
-        super().__init__(message)
-        self.message = message
+                 retry_after: float | None = None, **values: Value):
+        self.message = _words(message, values)
+        super().__init__(str(self.message))
         self.status = status
         self.detail = detail  # server's own words, shortened; shown under "details"
         self.retry_after = retry_after
@@ -33,8 +46,8 @@ class ValidationError(ApiError):
 
     kind = "validation"
 
-    def __init__(self, field: str, message: str):
-        super().__init__(message)
+    def __init__(self, field: str, message: str, **values: Value):
+        super().__init__(_words(message, values))
         self.field = field
 
 
@@ -51,8 +64,8 @@ class KeyFormatError(AuthError):
 
     kind = "key_format"
 
-    def __init__(self, message: str):
-        super().__init__(message)
+    def __init__(self, message: str, **values: Value):
+        super().__init__(_words(message, values))
         self.reached_server = False
 
 
@@ -61,8 +74,8 @@ class InsecureConnection(ApiError):
 
     kind = "insecure"
 
-    def __init__(self, message: str):
-        super().__init__(message)
+    def __init__(self, message: str, **values: Value):
+        super().__init__(_words(message, values))
         self.reached_server = False
 
 
@@ -114,6 +127,7 @@ class MediaError(ApiError):
 
     kind = "media"
 
-    def __init__(self, message: str, *, retryable: bool = False, status: int | None = None, detail: str = ""):
-        super().__init__(message, status=status, detail=detail)
+    def __init__(self, message: str, *, retryable: bool = False, status: int | None = None, detail: str = "",
+                 **values: Value):
+        super().__init__(_words(message, values), status=status, detail=detail)
         self.retryable = retryable

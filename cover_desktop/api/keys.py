@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-KEY_HINT = "Paste the key again in Settings (File \u2192 Settings)."
+from .words import N_, Words
 
 
 def _describe(ch: str) -> str:
@@ -13,7 +13,7 @@ def _describe(ch: str) -> str:
 
 
 def key_problem(key: str) -> str | None:
-    """Why ``key`` cannot be sent, in words; None when it can (an empty key is "no key", not a bad one).
+    """Why ``key`` cannot be sent, as Words; None when it can (an empty key is "no key", not a bad one).
 
     Leading and trailing whitespace is trimmed everywhere a key is used, so only what is inside counts.
     The message names the position and kind of character, never the key or the character itself.
@@ -22,12 +22,17 @@ def key_problem(key: str) -> str | None:
     for pos, ch in enumerate(key, 1):
         if "!" <= ch <= "~":
             continue
+        if ch in "\r\n\x0b\x0c\x85\u2028\u2029":
+            return Words.of(N_("The API key has a line break inside it (character {position}). A key is one "
+                               "unbroken word. Paste the key again in Settings (File \u2192 Settings)."), position=pos)
         if ch.isspace():
-            what = "a line break" if ch in "\r\n\x0b\x0c\x85\u2028\u2029" else "a space"
-            return f"The API key has {what} inside it (character {pos}). A key is one unbroken word. {KEY_HINT}"
+            return Words.of(N_("The API key has a space inside it (character {position}). A key is one unbroken "
+                               "word. Paste the key again in Settings (File \u2192 Settings)."), position=pos)
         if unicodedata.category(ch) in ("Cf", "Cc", "Mn", "Zs"):
-            return (f"The API key has an invisible character inside it ({_describe(ch)}, character {pos}), "
-                    f"probably copied along with it. {KEY_HINT}")
-        return (f"The API key has a character that cannot be part of a key ({_describe(ch)}, "
-                f"character {pos}); keys are plain letters, digits and punctuation. {KEY_HINT}")
+            return Words.of(N_("The API key has an invisible character inside it ({character}, character "
+                               "{position}), probably copied along with it. Paste the key again in Settings "
+                               "(File \u2192 Settings)."), character=_describe(ch), position=pos)
+        return Words.of(N_("The API key has a character that cannot be part of a key ({character}, character "
+                           "{position}); keys are plain letters, digits and punctuation. Paste the key again in "
+                           "Settings (File \u2192 Settings)."), character=_describe(ch), position=pos)
     return None

@@ -30,8 +30,7 @@ from .errors import (
 from .models import CREDITS_MAX, CREDITS_MIN, TaskStatus
 from .retry import parse_retry_after
 from .text import scalar_text, short
-
-KEY_HINT = "Fix your key in Settings (File \u2192 Settings)."
+from .words import N_, Value, Words
 
 __all__ = [
     "error_for",
@@ -55,19 +54,15 @@ def parse_body(status: int, content_type: str, body: bytes) -> Any:
     """The body as JSON, or BadResponse that says what came instead."""
     if looks_like_html(body, content_type):
         raise BadResponse(
-            f"The server answered with a web page instead of data (HTTP {status}). "
-            "A proxy may be in the way, or the base URL in Settings is wrong.",
-            status=status, detail=_html_title(body))
+            N_("The server answered with a web page instead of data (HTTP {code}). "
+               "A proxy may be in the way, or the base URL in Settings is wrong."),
+            code=status, status=status, detail=_html_title(body))
     try:
         return json.loads(body.decode("utf-8"))
     except (ValueError, RecursionError):  # bad UTF-8, bad JSON, a number past the digit limit, deep nesting
         raise BadResponse(
-            f"The server's answer could not be read (HTTP {status}, not valid JSON).",
-            status=status, detail=short(body[:2000].decode("utf-8", "replace"))) from None
-
-
-def parse_json(resp: httpx.Response) -> Any:
-    return parse_body(resp.status_code, resp.headers.get("content-type", ""), resp.content)
+            N_("The server's answer could not be read (HTTP {code}, not valid JSON)."),
+            code=status, status=status, detail=short(body[:2000].decode("utf-8", "replace"))) from None
 
 
 def _html_title(body: bytes) -> str:
@@ -89,38 +84,47 @@ def _server_words(payload: Any) -> tuple[str, str]:
     return short(scalar_text(kind)), short(scalar_text(msg))
 
 
+def _said(source: str, words: str, **values: Value) -> Words:
+    """The app's message, then the server's own words (never translated) when it sent some."""
+    return Words.joined(Words.of(source, **values),
+                      Words.of(N_("The service said: \u201c{words}\u201d"), words=words) if words else "")
+
+
 def error_for(status: int, payload: Any = None, *, context: str = "", subject: str = "",
               retry_after: float | None = None) -> ApiError:
     """The ApiError for an HTTP status (or envelope code) and whatever body came with it."""
     kind, words = _server_words(payload)
-    said = f" The service said: \u201c{words}\u201d" if words else ""
     credit_words = "credit" in words.lower() or "balance" in words.lower()
     if status == 402 or kind in ("insufficient_credits", "payment_required") or (status == 403 and credit_words):
-        return InsufficientCredits(
-            f"Not enough credits for this cover (each one costs {CREDITS_MIN}\u2013{CREDITS_MAX} credits). "
-            "Top up your account, then submit again." + said, status=status, detail=words)
+        return InsufficientCredits(_said(
+            N_("Not enough credits for this cover (each one costs {low}\u2013{high} credits). "
+               "Top up your account, then submit again."), words, low=CREDITS_MIN, high=CREDITS_MAX),
+            status=status, detail=words)
     if status in (401, 403) or kind == "authentication_error":
-        return AuthError(f"The API key was not accepted. {KEY_HINT}" + said, status=status, detail=words)
+        return AuthError(_said(N_("The API key was not accepted. Fix your key in Settings (File \u2192 Settings)."),
+                               words), status=status, detail=words)
     if status == 400 or kind == "invalid_request":
-        return InvalidRequest(
-            "The service refused this request. Check the audio id, and that the uploaded audio "
-            "is between 6 and 60 seconds long." + said, status=status, detail=words)
+        return InvalidRequest(_said(
+            N_("The service refused this request. Check the audio id, and that the uploaded audio "
+               "is between 6 and 60 seconds long."), words), status=status, detail=words)
     if status == 404 or kind == "not_found":
         if context == "status":
-            msg = f"The service does not know the task \u201c{subject}\u201d (it may have expired)."
+            msg = Words.of(N_("The service does not know the task \u201c{task_id}\u201d (it may have expired)."),
+                           task_id=subject)
         elif context == "key-check":
-            msg = "The key works."  # the check asks for a task that cannot exist
+            msg = Words.of(N_("The key works."))  # the check asks for a task that cannot exist
         else:
-            msg = (f"The service does not know the audio id \u201c{subject}\u201d. "
-                   "Check the id of your uploaded audio.")
+            msg = Words.of(N_("The service does not know the audio id \u201c{audio_id}\u201d. "
+                              "Check the id of your uploaded audio."), audio_id=subject)
         return NotFound(msg, status=status, detail=words)
     if status == 429 or kind in ("rate_limited", "rate_limit_error"):
-        return RateLimited("The service is busy and asked us to slow down (HTTP 429)." + said,
+        return RateLimited(_said(N_("The service is busy and asked us to slow down (HTTP 429)."), words),
                            status=status, detail=words, retry_after=retry_after)
     if status >= 500:
-        return ServerError(f"The service had a problem (HTTP {status}). Try again in a little while." + said,
-                           status=status, detail=words, retry_after=retry_after)
-    return ApiError(f"The service answered with an error (HTTP {status})." + said, status=status, detail=words)
+        return ServerError(_said(N_("The service had a problem (HTTP {code}). Try again in a little while."), words,
+                                 code=status), status=status, detail=words, retry_after=retry_after)
+    return ApiError(_said(N_("The service answered with an error (HTTP {code})."), words, code=status),
+                    status=status, detail=words)
 
 
 def _envelope_code(payload: Any) -> int:
@@ -168,8 +172,8 @@ def task_id_from(payload: Any) -> str:
     if not task_id and isinstance(payload, dict):
         task_id = payload.get("task_id")
     if not isinstance(task_id, str) or not task_id.strip() or len(task_id) > 512:
-        raise BadResponse("The service accepted the request but sent back no task id, so the job "
-                          "cannot be followed. Check your account before submitting again.")
+        raise BadResponse(N_("The service accepted the request but sent back no task id, so the job "
+                             "cannot be followed. Check your account before submitting again."))
     return task_id.strip()
 
 
@@ -177,24 +181,24 @@ def status_from(payload: Any, task_id: str) -> TaskStatus:
     """The TaskStatus of a status reply's success envelope, or BadResponse."""
     data = payload.get("data") if isinstance(payload, dict) else None
     if not isinstance(data, dict):
-        raise BadResponse("The service's status answer had no job data in it.")
+        raise BadResponse(N_("The service's status answer had no job data in it."))
     return TaskStatus.from_json(data, task_id)
 
 
 def error_from_exception(exc: httpx.HTTPError, base_url: str) -> ApiError:
     host = httpx.URL(base_url).host or base_url
     if isinstance(exc, httpx.TimeoutException):
-        return ApiTimeout(f"{host} did not answer in time. Check your connection; we will keep trying.",
-                          detail=type(exc).__name__)
+        return ApiTimeout(N_("{host} did not answer in time. Check your connection; we will keep trying."),
+                          host=host, detail=type(exc).__name__)
     if _is_tls(exc):
-        return TlsError(f"A secure connection to {host} could not be made (certificate or TLS problem). "
-                        "Check the base URL in Settings.", detail=short(str(exc)))
+        return TlsError(N_("A secure connection to {host} could not be made (certificate or TLS problem). "
+                           "Check the base URL in Settings."), host=host, detail=short(str(exc)))
     if isinstance(exc, httpx.ConnectError):
-        return NetworkError(f"Could not reach {host}. Check your internet connection or the base URL.",
-                            detail=short(str(exc)))
+        return NetworkError(N_("Could not reach {host}. Check your internet connection or the base URL."),
+                            host=host, detail=short(str(exc)))
     if isinstance(exc, (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError)):
-        return NetworkError(f"The connection to {host} was cut off.", detail=short(str(exc)))
-    return NetworkError(f"Network problem talking to {host}.", detail=short(str(exc)))
+        return NetworkError(N_("The connection to {host} was cut off."), host=host, detail=short(str(exc)))
+    return NetworkError(N_("Network problem talking to {host}."), host=host, detail=short(str(exc)))
 
 
 def _is_tls(exc: BaseException) -> bool:

@@ -14,6 +14,7 @@ from typing import Any
 from .errors import ValidationError
 from .text import SHOWN_MAX, scalar_text, short
 from .urls import is_http_url
+from .words import N_
 
 PROMPT_MAX = 5000
 STYLE_MAX = 1000
@@ -37,19 +38,21 @@ class CoverRequest:
         """Every reason the request would be refused, one per field, in form order."""
         out: list[ValidationError] = []
         if not self.audio_id.strip():
-            out.append(ValidationError("audio_id", "Enter the audio id of your uploaded clip."))
+            out.append(ValidationError("audio_id", N_("Enter the audio id of your uploaded clip.")))
         elif any(c.isspace() for c in self.audio_id.strip()):
-            out.append(ValidationError("audio_id", "An audio id has no spaces in it."))
+            out.append(ValidationError("audio_id", N_("An audio id has no spaces in it.")))
         if self.custom_mode and not self.prompt.strip():
-            out.append(ValidationError("prompt", "Custom mode needs lyrics or a prompt."))
-        for name, limit in (("prompt", PROMPT_MAX), ("style", STYLE_MAX), ("title", TITLE_MAX)):
+            out.append(ValidationError("prompt", N_("Custom mode needs lyrics or a prompt.")))
+        for name, limit, too_long in (
+                ("prompt", PROMPT_MAX, N_("Prompt is {length} characters; the limit is {limit}.")),
+                ("style", STYLE_MAX, N_("Style is {length} characters; the limit is {limit}.")),
+                ("title", TITLE_MAX, N_("Title is {length} characters; the limit is {limit}."))):
             value = getattr(self, name).strip()
             if len(value) > limit:
-                out.append(ValidationError(
-                    name, f"{name.capitalize()} is {len(value)} characters; the limit is {limit}."))
+                out.append(ValidationError(name, too_long, length=len(value), limit=limit))
         url = self.callback_url.strip()
         if url and not is_http_url(url):
-            out.append(ValidationError("callback_url", "The callback URL must start with http:// or https://."))
+            out.append(ValidationError("callback_url", N_("The callback URL must start with http:// or https://.")))
         return out
 
     def validated(self) -> CoverRequest:

@@ -48,6 +48,33 @@
     </message>
 </context>
 <context>
+    <name>ExportReport</name>
+    <message numerus="yes">
+        <location filename="../ui/messages.py"/>
+        <source>Saved {saved} of %n.</source>
+        <translation>
+            <numerusform>Saved {saved} of %n.</numerusform>
+            <numerusform>Saved {saved} of %n.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/messages.py"/>
+        <source>Saved %n clip(s) to {folder}.</source>
+        <translation>
+            <numerusform>Saved %n clip to {folder}.</numerusform>
+            <numerusform>Saved %n clips to {folder}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/messages.py"/>
+        <source>%n were already there.</source>
+        <translation>
+            <numerusform>%n was already there.</numerusform>
+            <numerusform>%n were already there.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>JobService</name>
     <message numerus="yes">
         <location filename="../jobs/service.py"/>
@@ -133,7 +160,7 @@
     <message numerus="yes">
         <location filename="../ui/main_window.py"/>
         <source>%n credit(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n credit</numerusform>
             <numerusform>%n credits</numerusform>
         </translation>
@@ -159,21 +186,56 @@
     </message>
 </context>
 <context>
-    <name>SubmitPane</name>
+    <name>PlaylistReport</name>
     <message numerus="yes">
-        <location filename="../ui/submit_pane.py"/>
-        <source>{shown} and %n more</source>
+        <location filename="../ui/messages.py"/>
+        <source>Wrote {name} with %n clip(s).</source>
         <translation>
-            <numerusform>{shown} and %n more</numerusform>
-            <numerusform>{shown} and %n more</numerusform>
+            <numerusform>Wrote {name} with %n clip.</numerusform>
+            <numerusform>Wrote {name} with %n clips.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/messages.py"/>
+        <source>%n not saved on this computer yet were left out.</source>
+        <translation>
+            <numerusform>%n not saved on this computer yet was left out.</numerusform>
+            <numerusform>%n not saved on this computer yet were left out.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SubmitPane</name>
     <message numerus="yes">
         <location filename="../ui/submit_pane.py"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n minute</numerusform>
             <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/submit_pane.py"/>
+        <source>%n credit(s)</source>
+        <translation>
+            <numerusform>%n credit</numerusform>
+            <numerusform>%n credits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/submit_pane.py"/>
+        <source>%n of these were sent exactly like this in the last ten minutes (the latest {ago} ago): they would be made and charged again.</source>
+        <translation>
+            <numerusform>%n of these was sent exactly like this in the last ten minutes (the latest {ago} ago): it would be made and charged again.</numerusform>
+            <numerusform>%n of these were sent exactly like this in the last ten minutes (the latest {ago} ago): they would be made and charged again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/submit_pane.py"/>
+        <source>{shown} and %n more</source>
+        <translation>
+            <numerusform>{shown} and %n more</numerusform>
+            <numerusform>{shown} and %n more</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -5,6 +5,56 @@
     <name>About</name>
     <message>
         <location filename="../ui/about.py"/>
+        <source>Service: {url} (demo)</source>
+        <translation>Service : {url} (démo)</translation>
+    </message>
+    <message>
+        <location filename="../ui/about.py"/>
+        <source>Service: {url} (live)</source>
+        <translation>Service : {url} (réel)</translation>
+    </message>
+    <message>
+        <location filename="../ui/about.py"/>
+        <source>System: {os}</source>
+        <translation>Système : {os}</translation>
+    </message>
+    <message>
+        <location filename="../ui/about.py"/>
+        <source>Installed as: {kind}</source>
+        <translation>Installé comme : {kind}</translation>
+    </message>
+    <message>
+        <location filename="../ui/about.py"/>
+        <source>Licence: {licence}</source>
+        <translation>Licence : {licence}</translation>
+    </message>
+    <message>
+        <location filename="../ui/about.py"/>
+        <source>Job history: {path}</source>
+        <translation>Historique des tâches : {path}</translation>
+    </message>
+    <message>
+        <location filename="../ui/about.py"/>
+        <source>Clips kept in: {path}</source>
+        <translation>Morceaux conservés dans : {path}</translation>
+    </message>
+    <message>
+        <location filename="../ui/about.py"/>
+        <source>Settings: {path}</source>
+        <translation>Réglages : {path}</translation>
+    </message>
+    <message>
+        <location filename="../ui/about.py"/>
+        <source>Cache: {path}</source>
+        <translation>Cache : {path}</translation>
+    </message>
+    <message>
+        <location filename="../ui/about.py"/>
+        <source>Log: {path}</source>
+        <translation>Journal : {path}</translation>
+    </message>
+    <message>
+        <location filename="../ui/about.py"/>
         <source>About {app}</source>
         <translation>À propos de {app}</translation>
     </message>
@@ -18,6 +68,29 @@
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
+    <message>
+        <location filename="../ui/about.py"/>
+        <source>Licences…</source>
+        <translation>Licences…</translation>
+    </message>
+    <message>
+        <location filename="../ui/about.py"/>
+        <source>About Qt</source>
+        <translation>À propos de Qt</translation>
+    </message>
+    <message>
+        <location filename="../ui/licences.py"/>
+        <source>Licences</source>
+        <translation>Licences</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../ui/messages.py"/>
+        <source>{app} could not start: {reason}</source>
+        <translation>{app} n’a pas pu démarrer : {reason}</translation>
+    </message>
 </context>
 <context>
     <name>Banner</name>
@@ -28,13 +101,18 @@
     </message>
     <message>
         <location filename="../ui/banner.py"/>
+        <source>&lt;b&gt;Demo server&lt;/b&gt; — no API key is set. Everything works, with made-up music and no credits spent. Enter your API key to make real covers.</source>
+        <translation>&lt;b&gt;Serveur de démonstration&lt;/b&gt; — aucune clé d’API n’est définie. Tout fonctionne, avec de la musique factice et sans dépenser de crédits. Saisissez votre clé d’API pour faire de vraies reprises.</translation>
+    </message>
+    <message>
+        <location filename="../ui/banner.py"/>
         <source>&lt;b&gt;Demo server&lt;/b&gt; — demo mode is on. Everything works, with made-up music and no credits spent. Enter your API key to make real covers.</source>
         <translation>&lt;b&gt;Serveur de démonstration&lt;/b&gt; — le mode démo est activé. Tout fonctionne, avec de la musique factice et sans dépenser de crédits. Saisissez votre clé d’API pour faire de vraies reprises.</translation>
     </message>
     <message>
         <location filename="../ui/banner.py"/>
-        <source>&lt;b&gt;Demo server&lt;/b&gt; — no API key is set. Everything works, with made-up music and no credits spent. Enter your API key to make real covers.</source>
-        <translation>&lt;b&gt;Serveur de démonstration&lt;/b&gt; — aucune clé d’API n’est définie. Tout fonctionne, avec de la musique factice et sans dépenser de crédits. Saisissez votre clé d’API pour faire de vraies reprises.</translation>
+        <source>&lt;b&gt;The system keyring is locked.&lt;/b&gt; Your key could not be read, so jobs are not checked. Unlock the keyring and open Settings, or enter the key there.</source>
+        <translation>&lt;b&gt;Le trousseau du système est verrouillé.&lt;/b&gt; Votre clé n’a pas pu être lue, les tâches ne sont donc pas suivies. Déverrouillez le trousseau et ouvrez les Réglages, ou saisissez-y la clé.</translation>
     </message>
     <message>
         <location filename="../ui/banner.py"/>
@@ -286,6 +364,11 @@
     </message>
     <message>
         <location filename="../ui/clip_details.py"/>
+        <source>Loudness</source>
+        <translation>Sonie</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_details.py"/>
         <source>Service fields</source>
         <translation>Champs du service</translation>
     </message>
@@ -344,11 +427,6 @@
         <source>Copied to the clipboard: {field}.</source>
         <translation>Copié dans le presse-papiers : {field}.</translation>
     </message>
-    <message>
-        <location filename="../ui/clip_details.py"/>
-        <source>Loudness</source>
-        <translation>Sonie</translation>
-    </message>
 </context>
 <context>
     <name>ClipsModel</name>
@@ -369,11 +447,6 @@
     </message>
     <message>
         <location filename="../ui/clips_model.py"/>
-        <source>Clip id: {clip_id}</source>
-        <translation>Identifiant du morceau : {clip_id}</translation>
-    </message>
-    <message>
-        <location filename="../ui/clips_model.py"/>
         <source>{lufs} LUFS</source>
         <translation>{lufs} LUFS</translation>
     </message>
@@ -381,6 +454,11 @@
         <location filename="../ui/clips_model.py"/>
         <source>Loudness: {lufs} LUFS, range {lra} LU, peak {peak} dBTP</source>
         <translation>Sonie : {lufs} LUFS, plage {lra} LU, crête {peak} dBTP</translation>
+    </message>
+    <message>
+        <location filename="../ui/clips_model.py"/>
+        <source>Clip id: {clip_id}</source>
+        <translation>Identifiant du morceau : {clip_id}</translation>
     </message>
 </context>
 <context>
@@ -635,6 +713,91 @@ jazz lo-fi</translation>
     </message>
 </context>
 <context>
+    <name>ExportChoices</name>
+    <message>
+        <location filename="../ui/export_choices.py"/>
+        <source>Format of saved clips</source>
+        <translation>Format des morceaux enregistrés</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_choices.py"/>
+        <source>As delivered (no conversion)</source>
+        <translation>Tel que livré (sans conversion)</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_choices.py"/>
+        <source>WAV, 16-bit</source>
+        <translation>WAV, 16 bits</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_choices.py"/>
+        <source>WAV, 24-bit</source>
+        <translation>WAV, 24 bits</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_choices.py"/>
+        <source>FLAC</source>
+        <translation>FLAC</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_choices.py"/>
+        <source>What Save clips, Export job and Export loop write; a loop is always WAV or FLAC (24-bit WAV when this is “as delivered”)</source>
+        <translation>Ce qu’écrivent Enregistrer les morceaux, Exporter la tâche et Exporter la boucle ; une boucle est toujours en WAV ou FLAC (WAV 24 bits quand ceci vaut « tel que livré »)</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_choices.py"/>
+        <source>Sample rate of converted clips</source>
+        <translation>Fréquence d’échantillonnage des morceaux convertis</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_choices.py"/>
+        <source>As delivered</source>
+        <translation>Telle que livrée</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_choices.py"/>
+        <source>44.1 kHz</source>
+        <translation>44,1 kHz</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_choices.py"/>
+        <source>48 kHz</source>
+        <translation>48 kHz</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_choices.py"/>
+        <source>Resampled with a linear-phase filter (soxr, very high quality)</source>
+        <translation>Rééchantillonné avec un filtre à phase linéaire (soxr, très haute qualité)</translation>
+    </message>
+</context>
+<context>
+    <name>ExportReport</name>
+    <message numerus="yes">
+        <location filename="../ui/messages.py"/>
+        <source>Saved {saved} of %n.</source>
+        <translation>
+            <numerusform>{saved} enregistré sur %n.</numerusform>
+            <numerusform>{saved} enregistrés sur %n.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/messages.py"/>
+        <source>Saved %n clip(s) to {folder}.</source>
+        <translation>
+            <numerusform>%n morceau enregistré dans {folder}.</numerusform>
+            <numerusform>%n morceaux enregistrés dans {folder}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/messages.py"/>
+        <source>%n were already there.</source>
+        <translation>
+            <numerusform>%n y était déjà.</numerusform>
+            <numerusform>%n y étaient déjà.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Help</name>
     <message>
         <location filename="../ui/help.py"/>
@@ -697,21 +860,6 @@ qui commencent par &lt;code&gt;aud&lt;/code&gt; ou &lt;code&gt;demo-&lt;/code&gt
 </context>
 <context>
     <name>JobService</name>
-    <message>
-        <location filename="../jobs/service.py"/>
-        <source>The app stopped while this job was being submitted, so it is not known whether the service created it. Check your account before submitting again.</source>
-        <translation>L’application s’est arrêtée pendant l’envoi de cette tâche : on ne sait pas si le service l’a créée. Vérifiez votre compte avant de l’envoyer à nouveau.</translation>
-    </message>
-    <message>
-        <location filename="../jobs/service.py"/>
-        <source>The service accepted this job as task {task_id}, but the job history could not save it ({why}). The app keeps following it; copy the task id to be safe.</source>
-        <translation>Le service a accepté cette tâche sous l’identifiant {task_id}, mais l’historique n’a pas pu l’enregistrer ({why}). L’application continue de la suivre ; copiez l’identifiant par prudence.</translation>
-    </message>
-    <message>
-        <location filename="../jobs/service.py"/>
-        <source>The service's answer to the submit was lost ({why}). The job may have been created and charged; check your account before submitting again.</source>
-        <translation>La réponse du service à l’envoi s’est perdue ({why}). La tâche a peut-être été créée et facturée ; vérifiez votre compte avant de l’envoyer à nouveau.</translation>
-    </message>
     <message numerus="yes">
         <location filename="../jobs/service.py"/>
         <source>%n job(s) submitted.</source>
@@ -743,21 +891,6 @@ qui commencent par &lt;code&gt;aud&lt;/code&gt; ou &lt;code&gt;demo-&lt;/code&gt
             <numerusform>%n non tentée.</numerusform>
             <numerusform>%n non tentées.</numerusform>
         </translation>
-    </message>
-    <message>
-        <location filename="../jobs/service.py"/>
-        <source>Will keep checking.</source>
-        <translation>La vérification continue.</translation>
-    </message>
-    <message>
-        <location filename="../jobs/service.py"/>
-        <source>No result after {minutes} min. Use “Retry polling” to keep waiting.</source>
-        <translation>Aucun résultat après {minutes} min. Utilisez « Relancer le suivi » pour attendre encore.</translation>
-    </message>
-    <message>
-        <location filename="../jobs/service.py"/>
-        <source>Retrying in {seconds} s (try {attempt} of {attempts}).</source>
-        <translation>Nouvel essai dans {seconds} s (essai {attempt} sur {attempts}).</translation>
     </message>
     <message>
         <location filename="../jobs/service.py"/>
@@ -944,26 +1077,6 @@ qui commencent par &lt;code&gt;aud&lt;/code&gt; ou &lt;code&gt;demo-&lt;/code&gt
     </message>
     <message>
         <location filename="../ui/jobs_pane.py"/>
-        <source>Resubmit job</source>
-        <translation>Renvoyer la tâche</translation>
-    </message>
-    <message>
-        <location filename="../ui/jobs_pane.py"/>
-        <source>Submit {audio_id} again with the same settings?</source>
-        <translation>Envoyer à nouveau {audio_id} avec les mêmes réglages ?</translation>
-    </message>
-    <message>
-        <location filename="../ui/jobs_pane.py"/>
-        <source>This makes a new job and costs {credits}.</source>
-        <translation>Cela crée une nouvelle tâche et coûte {credits}.</translation>
-    </message>
-    <message>
-        <location filename="../ui/jobs_pane.py"/>
-        <source>Resubmit</source>
-        <translation>Renvoyer</translation>
-    </message>
-    <message>
-        <location filename="../ui/jobs_pane.py"/>
         <source>Its saved clip files stay in {folder} (Help → Open the clips folder).</source>
         <translation>Ses morceaux enregistrés restent dans {folder} (Aide → Ouvrir le dossier des morceaux).</translation>
     </message>
@@ -996,6 +1109,26 @@ qui commencent par &lt;code&gt;aud&lt;/code&gt; ou &lt;code&gt;demo-&lt;/code&gt
         <location filename="../ui/jobs_pane.py"/>
         <source>Remove</source>
         <translation>Retirer</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_pane.py"/>
+        <source>Resubmit job</source>
+        <translation type="vanished">Renvoyer la tâche</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_pane.py"/>
+        <source>Submit {audio_id} again with the same settings?</source>
+        <translation type="vanished">Envoyer à nouveau {audio_id} avec les mêmes réglages ?</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_pane.py"/>
+        <source>This makes a new job and costs {credits}.</source>
+        <translation type="vanished">Cela crée une nouvelle tâche et coûte {credits}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_pane.py"/>
+        <source>Resubmit</source>
+        <translation type="vanished">Renvoyer</translation>
     </message>
 </context>
 <context>
@@ -1163,6 +1296,34 @@ qui commencent par &lt;code&gt;aud&lt;/code&gt; ou &lt;code&gt;demo-&lt;/code&gt
     </message>
 </context>
 <context>
+    <name>LoopExport</name>
+    <message>
+        <location filename="../ui/loop_export.py"/>
+        <source>Mark a loop (Shift+drag on the waveform) in a saved clip first.</source>
+        <translation>Marquez d’abord une boucle (Maj+glisser sur la forme d’onde) dans un morceau enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../ui/loop_export.py"/>
+        <source>Export loop to</source>
+        <translation>Exporter la boucle vers</translation>
+    </message>
+    <message>
+        <location filename="../ui/loop_export.py"/>
+        <source>The loop could not be saved: {problem}</source>
+        <translation>La boucle n’a pas pu être enregistrée : {problem}</translation>
+    </message>
+    <message>
+        <location filename="../ui/loop_export.py"/>
+        <source>Saved the loop as {file}.</source>
+        <translation>Boucle enregistrée sous {file}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/loop_export.py"/>
+        <source>The loop is being prepared: drag it again in a moment.</source>
+        <translation>La boucle est en préparation : faites-la glisser de nouveau dans un instant.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../ui/main_window.py"/>
@@ -1206,6 +1367,11 @@ qui commencent par &lt;code&gt;aud&lt;/code&gt; ou &lt;code&gt;demo-&lt;/code&gt
     </message>
     <message>
         <location filename="../ui/main_window.py"/>
+        <source>Settings could not be saved: {reason}</source>
+        <translation>Les réglages n’ont pas pu être enregistrés : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py"/>
         <source>Settings saved.</source>
         <translation>Réglages enregistrés.</translation>
     </message>
@@ -1238,19 +1404,6 @@ Ce mois-ci : {month}</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py"/>
-        <source>This month so far: {spent}. {cost} more could take you past your monthly budget of {budget} (Settings).</source>
-        <translation>Ce mois-ci jusqu’ici : {spent}. {cost} de plus pourraient vous faire dépasser votre budget mensuel de {budget} (Réglages).</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/main_window.py"/>
-        <source>%n credit(s)</source>
-        <translation>
-            <numerusform>%n crédit</numerusform>
-            <numerusform>%n crédits</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py"/>
         <source>The log: {folder}</source>
         <translation>Le journal : {folder}</translation>
     </message>
@@ -1269,23 +1422,18 @@ Ce mois-ci : {month}</translation>
         <source>The clips the app keeps are in {folder} (no file manager could be started).</source>
         <translation>Les morceaux gardés par l’application sont dans {folder} (aucun gestionnaire de fichiers n’a pu être lancé).</translation>
     </message>
-</context>
-<context>
-    <name>MediaLibrary</name>
     <message>
-        <location filename="../media/library.py"/>
-        <source>Could not write the file: {reason}</source>
-        <translation>Impossible d’écrire le fichier : {reason}</translation>
+        <location filename="../ui/main_window.py"/>
+        <source>This month so far: {spent}. {cost} more could take you past your monthly budget of {budget} (Settings).</source>
+        <translation type="vanished">Ce mois-ci jusqu’ici : {spent}. {cost} de plus pourraient vous faire dépasser votre budget mensuel de {budget} (Réglages).</translation>
     </message>
-    <message>
-        <location filename="../media/library.py"/>
-        <source>The audio could not be fetched.</source>
-        <translation>Impossible de récupérer l’audio.</translation>
-    </message>
-    <message>
-        <location filename="../media/library.py"/>
-        <source>The cover could not be fetched.</source>
-        <translation>Impossible de récupérer la pochette.</translation>
+    <message numerus="yes">
+        <location filename="../ui/main_window.py"/>
+        <source>%n credit(s)</source>
+        <translation type="vanished">
+            <numerusform>%n crédit</numerusform>
+            <numerusform>%n crédits</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1528,6 +1676,459 @@ Ce mois-ci : {month}</translation>
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <location filename="../api/client.py"/>
+        <source>The base URL must start with http:// or https:// (got “{url}”).</source>
+        <translation>L’URL de base doit commencer par http:// ou https:// (reçu « {url} »).</translation>
+    </message>
+    <message>
+        <location filename="../api/client.py"/>
+        <source>The server's answer was far too large to be from the service (HTTP {code}, more than {kb} KB), so it was not read. A proxy may be in the way, or the base URL in Settings is wrong.</source>
+        <translation>La réponse du serveur était bien trop grande pour venir du service (HTTP {code}, plus de {kb} Ko) : elle n’a pas été lue. Un proxy est peut-être sur le chemin, ou l’URL de base des Réglages est fausse.</translation>
+    </message>
+    <message>
+        <location filename="../api/client.py"/>
+        <source>The key works.</source>
+        <translation>La clé fonctionne.</translation>
+    </message>
+    <message>
+        <location filename="../api/client.py"/>
+        <source>The API key was not sent: the base URL is plain http:// to {host}, so anyone on the way could read it. Use https://, or allow plain http in Settings.</source>
+        <translation>La clé d’API n’a pas été envoyée : l’URL de base est en http:// non chiffré vers {host}, n’importe qui sur le chemin pourrait la lire. Utilisez https://, ou autorisez le http non chiffré dans les Réglages.</translation>
+    </message>
+    <message>
+        <location filename="../api/client.py"/>
+        <source>{host} did not finish answering within {seconds} s. Check your connection; we will keep trying.</source>
+        <translation>{host} n’a pas fini de répondre en {seconds} s. Vérifiez votre connexion ; nous continuons d’essayer.</translation>
+    </message>
+    <message>
+        <location filename="../api/client.py"/>
+        <source>(gave up after {tries} tries)</source>
+        <translation>(abandon après {tries} essais)</translation>
+    </message>
+    <message>
+        <location filename="../api/keys.py"/>
+        <source>The API key has a line break inside it (character {position}). A key is one unbroken word. Paste the key again in Settings (File → Settings).</source>
+        <translation>La clé d’API contient un saut de ligne (caractère {position}). Une clé est un seul mot, sans coupure. Collez de nouveau la clé dans les Réglages (Fichier → Réglages).</translation>
+    </message>
+    <message>
+        <location filename="../api/keys.py"/>
+        <source>The API key has a space inside it (character {position}). A key is one unbroken word. Paste the key again in Settings (File → Settings).</source>
+        <translation>La clé d’API contient une espace (caractère {position}). Une clé est un seul mot, sans coupure. Collez de nouveau la clé dans les Réglages (Fichier → Réglages).</translation>
+    </message>
+    <message>
+        <location filename="../api/keys.py"/>
+        <source>The API key has an invisible character inside it ({character}, character {position}), probably copied along with it. Paste the key again in Settings (File → Settings).</source>
+        <translation>La clé d’API contient un caractère invisible ({character}, caractère {position}), sans doute copié avec elle. Collez de nouveau la clé dans les Réglages (Fichier → Réglages).</translation>
+    </message>
+    <message>
+        <location filename="../api/keys.py"/>
+        <source>The API key has a character that cannot be part of a key ({character}, character {position}); keys are plain letters, digits and punctuation. Paste the key again in Settings (File → Settings).</source>
+        <translation>La clé d’API contient un caractère qui ne peut pas faire partie d’une clé ({character}, caractère {position}) ; une clé n’a que des lettres simples, des chiffres et de la ponctuation. Collez de nouveau la clé dans les Réglages (Fichier → Réglages).</translation>
+    </message>
+    <message>
+        <location filename="../api/mapping.py"/>
+        <source>The server answered with a web page instead of data (HTTP {code}). A proxy may be in the way, or the base URL in Settings is wrong.</source>
+        <translation>Le serveur a répondu par une page web au lieu de données (HTTP {code}). Un proxy est peut-être sur le chemin, ou l’URL de base des Réglages est fausse.</translation>
+    </message>
+    <message>
+        <location filename="../api/mapping.py"/>
+        <source>The server's answer could not be read (HTTP {code}, not valid JSON).</source>
+        <translation>La réponse du serveur n’a pas pu être lue (HTTP {code}, JSON non valide).</translation>
+    </message>
+    <message>
+        <location filename="../api/mapping.py"/>
+        <source>The service said: “{words}”</source>
+        <translation>Le service a dit : « {words} »</translation>
+    </message>
+    <message>
+        <location filename="../api/mapping.py"/>
+        <source>Not enough credits for this cover (each one costs {low}–{high} credits). Top up your account, then submit again.</source>
+        <translation>Pas assez de crédits pour cette reprise (chacune coûte {low} à {high} crédits). Rechargez votre compte, puis envoyez de nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../api/mapping.py"/>
+        <source>The API key was not accepted. Fix your key in Settings (File → Settings).</source>
+        <translation>La clé d’API n’a pas été acceptée. Corrigez votre clé dans les Réglages (Fichier → Réglages).</translation>
+    </message>
+    <message>
+        <location filename="../api/mapping.py"/>
+        <source>The service refused this request. Check the audio id, and that the uploaded audio is between 6 and 60 seconds long.</source>
+        <translation>Le service a refusé cette demande. Vérifiez l’identifiant audio, et que l’audio envoyé dure entre 6 et 60 secondes.</translation>
+    </message>
+    <message>
+        <location filename="../api/mapping.py"/>
+        <source>The service does not know the task “{task_id}” (it may have expired).</source>
+        <translation>Le service ne connaît pas la tâche « {task_id} » (elle a peut-être expiré).</translation>
+    </message>
+    <message>
+        <location filename="../api/mapping.py"/>
+        <source>The service does not know the audio id “{audio_id}”. Check the id of your uploaded audio.</source>
+        <translation>Le service ne connaît pas l’identifiant audio « {audio_id} ». Vérifiez l’identifiant de votre audio envoyé.</translation>
+    </message>
+    <message>
+        <location filename="../api/mapping.py"/>
+        <source>The service is busy and asked us to slow down (HTTP 429).</source>
+        <translation>Le service est occupé et nous a demandé de ralentir (HTTP 429).</translation>
+    </message>
+    <message>
+        <location filename="../api/mapping.py"/>
+        <source>The service had a problem (HTTP {code}). Try again in a little while.</source>
+        <translation>Le service a eu un problème (HTTP {code}). Réessayez dans un moment.</translation>
+    </message>
+    <message>
+        <location filename="../api/mapping.py"/>
+        <source>The service answered with an error (HTTP {code}).</source>
+        <translation>Le service a répondu par une erreur (HTTP {code}).</translation>
+    </message>
+    <message>
+        <location filename="../api/mapping.py"/>
+        <source>The service accepted the request but sent back no task id, so the job cannot be followed. Check your account before submitting again.</source>
+        <translation>Le service a accepté la demande mais n’a renvoyé aucun identifiant de tâche, la tâche ne peut donc pas être suivie. Vérifiez votre compte avant d’envoyer de nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../api/mapping.py"/>
+        <source>The service's status answer had no job data in it.</source>
+        <translation>La réponse d’état du service ne contenait aucune donnée de tâche.</translation>
+    </message>
+    <message>
+        <location filename="../api/mapping.py"/>
+        <source>{host} did not answer in time. Check your connection; we will keep trying.</source>
+        <translation>{host} n’a pas répondu à temps. Vérifiez votre connexion ; nous continuons d’essayer.</translation>
+    </message>
+    <message>
+        <location filename="../api/mapping.py"/>
+        <source>A secure connection to {host} could not be made (certificate or TLS problem). Check the base URL in Settings.</source>
+        <translation>Impossible d’établir une connexion sécurisée avec {host} (problème de certificat ou de TLS). Vérifiez l’URL de base dans les Réglages.</translation>
+    </message>
+    <message>
+        <location filename="../api/mapping.py"/>
+        <source>Could not reach {host}. Check your internet connection or the base URL.</source>
+        <translation>Impossible de joindre {host}. Vérifiez votre connexion à Internet ou l’URL de base.</translation>
+    </message>
+    <message>
+        <location filename="../api/mapping.py"/>
+        <source>The connection to {host} was cut off.</source>
+        <translation>La connexion avec {host} a été coupée.</translation>
+    </message>
+    <message>
+        <location filename="../api/mapping.py"/>
+        <source>Network problem talking to {host}.</source>
+        <translation>Problème de réseau en parlant à {host}.</translation>
+    </message>
+    <message>
+        <location filename="../api/models.py"/>
+        <source>Enter the audio id of your uploaded clip.</source>
+        <translation>Saisissez l’identifiant audio de votre extrait envoyé.</translation>
+    </message>
+    <message>
+        <location filename="../api/models.py"/>
+        <source>An audio id has no spaces in it.</source>
+        <translation>Un identifiant audio ne contient pas d’espace.</translation>
+    </message>
+    <message>
+        <location filename="../api/models.py"/>
+        <source>Custom mode needs lyrics or a prompt.</source>
+        <translation>Le mode personnalisé demande des paroles ou une consigne.</translation>
+    </message>
+    <message>
+        <location filename="../api/models.py"/>
+        <source>Prompt is {length} characters; the limit is {limit}.</source>
+        <translation>La consigne fait {length} caractères ; la limite est de {limit}.</translation>
+    </message>
+    <message>
+        <location filename="../api/models.py"/>
+        <source>Style is {length} characters; the limit is {limit}.</source>
+        <translation>Le style fait {length} caractères ; la limite est de {limit}.</translation>
+    </message>
+    <message>
+        <location filename="../api/models.py"/>
+        <source>Title is {length} characters; the limit is {limit}.</source>
+        <translation>Le titre fait {length} caractères ; la limite est de {limit}.</translation>
+    </message>
+    <message>
+        <location filename="../api/models.py"/>
+        <source>The callback URL must start with http:// or https://.</source>
+        <translation>L’URL de rappel doit commencer par http:// ou https://.</translation>
+    </message>
+    <message>
+        <location filename="../jobs/model.py"/>
+        <source>The service reported “{status}”.</source>
+        <translation>Le service a signalé « {status} ».</translation>
+    </message>
+    <message>
+        <location filename="../jobs/service.py"/>
+        <source>The app stopped while this job was being submitted, so it is not known whether the service created it. Check your account before submitting again.</source>
+        <translation>L’application s’est arrêtée pendant l’envoi de cette tâche : on ne sait pas si le service l’a créée. Vérifiez votre compte avant de l’envoyer à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../jobs/service.py"/>
+        <source>The service accepted this job as task {task_id}, but the job history could not save it ({why}). The app keeps following it; copy the task id to be safe.</source>
+        <translation>Le service a accepté cette tâche sous l’identifiant {task_id}, mais l’historique n’a pas pu l’enregistrer ({why}). L’application continue de la suivre ; copiez l’identifiant par prudence.</translation>
+    </message>
+    <message>
+        <location filename="../jobs/service.py"/>
+        <source>The service's answer to the submit was lost ({why}). The job may have been created and charged; check your account before submitting again.</source>
+        <translation>La réponse du service à l’envoi s’est perdue ({why}). La tâche a peut-être été créée et facturée ; vérifiez votre compte avant de l’envoyer à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../jobs/service.py"/>
+        <source>{name}: {problem}</source>
+        <translation>{name} : {problem}</translation>
+    </message>
+    <message>
+        <location filename="../jobs/service.py"/>
+        <source>Will keep checking.</source>
+        <translation>La vérification continue.</translation>
+    </message>
+    <message>
+        <location filename="../jobs/service.py"/>
+        <source>The service asked the app to wait {seconds} s before checking jobs again. F5 checks now.</source>
+        <translation>Le service a demandé à l’application d’attendre {seconds} s avant de vérifier de nouveau les tâches. F5 vérifie maintenant.</translation>
+    </message>
+    <message>
+        <location filename="../jobs/service.py"/>
+        <source>{problem} Checking jobs starts again by itself.</source>
+        <translation>{problem} La vérification des tâches reprendra d’elle-même.</translation>
+    </message>
+    <message>
+        <location filename="../jobs/service.py"/>
+        <source>No result after {minutes} min. Use “Retry polling” to keep waiting.</source>
+        <translation>Aucun résultat après {minutes} min. Utilisez « Relancer le suivi » pour attendre encore.</translation>
+    </message>
+    <message>
+        <location filename="../jobs/service.py"/>
+        <source>Retrying in {seconds} s (try {attempt} of {attempts}).</source>
+        <translation>Nouvel essai dans {seconds} s (essai {attempt} sur {attempts}).</translation>
+    </message>
+    <message>
+        <location filename="../jobs/store.py"/>
+        <source>The job history was written by a newer Cover Desktop (schema {version}).</source>
+        <translation>L’historique des tâches a été écrit par une version plus récente de Cover Desktop (schéma {version}).</translation>
+    </message>
+    <message>
+        <location filename="../media/export.py"/>
+        <source>This clip's audio has not been downloaded yet.</source>
+        <translation>L’audio de ce morceau n’a pas encore été téléchargé.</translation>
+    </message>
+    <message>
+        <location filename="../media/export.py"/>
+        <source>saved without tags ({problem})</source>
+        <translation>enregistré sans étiquettes ({problem})</translation>
+    </message>
+    <message>
+        <location filename="../media/export.py"/>
+        <source>kept the existing {file}</source>
+        <translation>{file} existant conservé</translation>
+    </message>
+    <message>
+        <location filename="../media/export.py"/>
+        <source>{name}: {note}.</source>
+        <translation>{name} : {note}.</translation>
+    </message>
+    <message>
+        <location filename="../media/fetch.py"/>
+        <source>audio</source>
+        <translation>audio</translation>
+    </message>
+    <message>
+        <location filename="../media/fetch.py"/>
+        <source>cover image</source>
+        <translation>pochette</translation>
+    </message>
+    <message>
+        <location filename="../media/fetch.py"/>
+        <source>Refused to fetch the {what} from “{link}”: it is not a usable link.</source>
+        <translation>Récupération refusée ({what}) depuis « {link} » : ce n’est pas un lien utilisable.</translation>
+    </message>
+    <message>
+        <location filename="../media/fetch.py"/>
+        <source>Refused to fetch the {what} from “{link}”: only http and https links are used.</source>
+        <translation>Récupération refusée ({what}) depuis « {link} » : seuls les liens http et https sont utilisés.</translation>
+    </message>
+    <message>
+        <location filename="../media/fetch.py"/>
+        <source>The {what} link “{link}” is malformed.</source>
+        <translation>Le lien ({what}) « {link} » est mal formé.</translation>
+    </message>
+    <message>
+        <location filename="../media/fetch.py"/>
+        <source>Downloading the {what} took longer than {seconds} s; it will be tried again.</source>
+        <translation>Le téléchargement ({what}) a pris plus de {seconds} s ; il sera réessayé.</translation>
+    </message>
+    <message>
+        <location filename="../media/fetch.py"/>
+        <source>The {what} could not be fetched ({problem}).</source>
+        <translation>Impossible de récupérer le fichier ({what}) ({problem}).</translation>
+    </message>
+    <message>
+        <location filename="../media/fetch.py"/>
+        <source>The {what} link “{link}” cannot be used.</source>
+        <translation>Le lien ({what}) « {link} » est inutilisable.</translation>
+    </message>
+    <message>
+        <location filename="../media/fetch.py"/>
+        <source>The {what} link redirects more than {count} times.</source>
+        <translation>Le lien ({what}) redirige plus de {count} fois.</translation>
+    </message>
+    <message>
+        <location filename="../media/fetch.py"/>
+        <source>The {what} is larger than the {limit} MB allowed.</source>
+        <translation>Le fichier ({what}) dépasse les {limit} Mo autorisés.</translation>
+    </message>
+    <message>
+        <location filename="../media/fetch.py"/>
+        <source>The {what} server sent more than it announced.</source>
+        <translation>Le serveur ({what}) a envoyé plus que ce qu’il annonçait.</translation>
+    </message>
+    <message>
+        <location filename="../media/fetch.py"/>
+        <source>The {what} download stopped early ({got} of {total} bytes); it will be tried again.</source>
+        <translation>Le téléchargement ({what}) s’est arrêté trop tôt ({got} octets sur {total}) ; il sera réessayé.</translation>
+    </message>
+    <message>
+        <location filename="../media/fetch.py"/>
+        <source>The file served as the audio is not audio.</source>
+        <translation>Le fichier servi comme audio n’est pas de l’audio.</translation>
+    </message>
+    <message>
+        <location filename="../media/fetch.py"/>
+        <source>The file served as the cover image is not a picture.</source>
+        <translation>Le fichier servi comme pochette n’est pas une image.</translation>
+    </message>
+    <message>
+        <location filename="../media/fetch.py"/>
+        <source>The {what} link has expired or is gone (HTTP {code}). The service keeps files for about two weeks.</source>
+        <translation>Le lien ({what}) a expiré ou n’existe plus (HTTP {code}). Le service garde les fichiers environ deux semaines.</translation>
+    </message>
+    <message>
+        <location filename="../media/fetch.py"/>
+        <source>The {what} server is busy or failing (HTTP {code}); it will be tried again.</source>
+        <translation>Le serveur ({what}) est occupé ou en panne (HTTP {code}) ; il sera réessayé.</translation>
+    </message>
+    <message>
+        <location filename="../media/fetch.py"/>
+        <source>The {what} could not be fetched (HTTP {code}).</source>
+        <translation>Impossible de récupérer le fichier ({what}) (HTTP {code}).</translation>
+    </message>
+    <message>
+        <location filename="../media/fetch.py"/>
+        <source>The {what} server sent a part of the file that was not asked for.</source>
+        <translation>Le serveur ({what}) a envoyé une partie du fichier qui n’était pas demandée.</translation>
+    </message>
+    <message>
+        <location filename="../media/fetch.py"/>
+        <source>The {what} is {size} MB, more than the {limit} MB allowed.</source>
+        <translation>Le fichier ({what}) fait {size} Mo, plus que les {limit} Mo autorisés.</translation>
+    </message>
+    <message>
+        <location filename="../media/fetch.py"/>
+        <source>a web page</source>
+        <translation>une page web</translation>
+    </message>
+    <message>
+        <location filename="../media/fetch.py"/>
+        <source>something else</source>
+        <translation>autre chose</translation>
+    </message>
+    <message>
+        <location filename="../media/fetch.py"/>
+        <source>The file served as the audio is not audio (it looks like {looks}).</source>
+        <translation>Le fichier servi comme audio n’est pas de l’audio (il ressemble à {looks}).</translation>
+    </message>
+    <message>
+        <location filename="../media/fetch.py"/>
+        <source>The file served as the cover image is not a picture (it looks like {looks}).</source>
+        <translation>Le fichier servi comme pochette n’est pas une image (il ressemble à {looks}).</translation>
+    </message>
+    <message>
+        <location filename="../media/fetch.py"/>
+        <source>The {what} could not be decoded as a picture.</source>
+        <translation>Le fichier ({what}) n’a pas pu être décodé comme une image.</translation>
+    </message>
+    <message>
+        <location filename="../media/fetch.py"/>
+        <source>Refused to fetch the {what} from “{link}”: it points at this computer or a private network.</source>
+        <translation>Récupération refusée ({what}) depuis « {link} » : il pointe vers cet ordinateur ou un réseau privé.</translation>
+    </message>
+    <message>
+        <location filename="../media/fetch.py"/>
+        <source>The {what} download stalled (nothing arrived for a while); it will be tried again.</source>
+        <translation>Le téléchargement ({what}) est bloqué (rien n’est arrivé depuis un moment) ; il sera réessayé.</translation>
+    </message>
+    <message>
+        <location filename="../media/fetch.py"/>
+        <source>The {what} link cannot be used ({problem}).</source>
+        <translation>Le lien ({what}) est inutilisable ({problem}).</translation>
+    </message>
+    <message>
+        <location filename="../media/fetch.py"/>
+        <source>Downloading the {what} failed ({problem}); it will be tried again.</source>
+        <translation>Le téléchargement ({what}) a échoué ({problem}) ; il sera réessayé.</translation>
+    </message>
+    <message>
+        <location filename="../media/library.py"/>
+        <source>Could not write the file: {reason}</source>
+        <translation>Impossible d’écrire le fichier : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../media/library.py"/>
+        <source>{clip}: {problem}</source>
+        <translation>{clip} : {problem}</translation>
+    </message>
+    <message>
+        <location filename="../media/library.py"/>
+        <source>The audio could not be fetched.</source>
+        <translation>Impossible de récupérer l’audio.</translation>
+    </message>
+    <message>
+        <location filename="../media/library.py"/>
+        <source>The cover could not be fetched.</source>
+        <translation>Impossible de récupérer la pochette.</translation>
+    </message>
+    <message>
+        <location filename="../media/library.py"/>
+        <source>The disk is full ({free} MB free). The clips are saved as soon as there is space again.</source>
+        <translation>Le disque est plein ({free} Mo libres). Les morceaux seront enregistrés dès qu’il y aura de nouveau de la place.</translation>
+    </message>
+    <message>
+        <location filename="../media/library.py"/>
+        <source>Waiting for free disk space.</source>
+        <translation>En attente d’espace libre sur le disque.</translation>
+    </message>
+    <message>
+        <location filename="../media/naming.py"/>
+        <source>Unknown field {field}: use one of {fields}.</source>
+        <translation>Champ inconnu {field} : utilisez l’un de {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../media/naming.py"/>
+        <source>The name template cannot be used: {problem}</source>
+        <translation>Le modèle de nom est inutilisable : {problem}</translation>
+    </message>
+    <message>
+        <location filename="../media/naming.py"/>
+        <source>The name template is empty.</source>
+        <translation>Le modèle de nom est vide.</translation>
+    </message>
+    <message>
+        <location filename="../media/player.py"/>
+        <source>This clip has no audio to play yet.</source>
+        <translation>Ce morceau n’a pas encore d’audio à lire.</translation>
+    </message>
+    <message>
+        <location filename="../media/player.py"/>
+        <source>Could not play this clip: {problem}.</source>
+        <translation>Impossible de lire ce morceau : {problem}.</translation>
+    </message>
+    <message>
+        <location filename="../media/tags.py"/>
+        <source>Could not write the tags of {file}: {problem}</source>
+        <translation>Impossible d’écrire les étiquettes de {file} : {problem}</translation>
+    </message>
+</context>
+<context>
     <name>PauseReason</name>
     <message>
         <location filename="../ui/status.py"/>
@@ -1614,16 +2215,6 @@ Ce mois-ci : {month}</translation>
     </message>
     <message>
         <location filename="../ui/player_bar.py"/>
-        <source>Volume</source>
-        <translation>Volume</translation>
-    </message>
-    <message>
-        <location filename="../ui/player_bar.py"/>
-        <source>Play / pause ({keys}). No audio output device was found: playback is silent.</source>
-        <translation>Lecture / pause ({keys}). Aucune sortie audio trouvée : la lecture est muette.</translation>
-    </message>
-    <message>
-        <location filename="../ui/player_bar.py"/>
         <source>Match loudness: every clip plays at the level of the quietest of its job, so A/B compares the music, not the level</source>
         <translation>Égaliser la sonie : chaque morceau est lu au niveau du plus faible de sa tâche, pour que l’A/B compare la musique et non le niveau</translation>
     </message>
@@ -1654,6 +2245,16 @@ Ce mois-ci : {month}</translation>
     </message>
     <message>
         <location filename="../ui/player_bar.py"/>
+        <source>Volume</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <location filename="../ui/player_bar.py"/>
+        <source>Play / pause ({keys}). No audio output device was found: playback is silent.</source>
+        <translation>Lecture / pause ({keys}). Aucune sortie audio trouvée : la lecture est muette.</translation>
+    </message>
+    <message>
+        <location filename="../ui/player_bar.py"/>
         <source>This file could not be decoded: no waveform and no loudness. It may still play.</source>
         <translation>Ce fichier n’a pas pu être décodé : ni forme d’onde ni sonie. Il peut tout de même être lu.</translation>
     </message>
@@ -1666,6 +2267,25 @@ Ce mois-ci : {month}</translation>
         <location filename="../ui/player_bar.py"/>
         <source>{gain} dB</source>
         <translation>{gain} dB</translation>
+    </message>
+</context>
+<context>
+    <name>PlaylistReport</name>
+    <message numerus="yes">
+        <location filename="../ui/messages.py"/>
+        <source>Wrote {name} with %n clip(s).</source>
+        <translation>
+            <numerusform>{name} écrite avec %n morceau.</numerusform>
+            <numerusform>{name} écrite avec %n morceaux.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/messages.py"/>
+        <source>%n not saved on this computer yet were left out.</source>
+        <translation>
+            <numerusform>%n morceau pas encore enregistré sur cet ordinateur a été laissé de côté.</numerusform>
+            <numerusform>%n morceaux pas encore enregistrés sur cet ordinateur ont été laissés de côté.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1780,6 +2400,21 @@ Ce mois-ci : {month}</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.py"/>
+        <source>The demo server runs now because no key is set: enter your key to make real covers.</source>
+        <translation>Le serveur de démonstration tourne parce qu’aucune clé n’est définie : saisissez votre clé pour faire de vraies reprises.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py"/>
+        <source>The demo server was chosen on the command line for this session.</source>
+        <translation>Le serveur de démonstration a été choisi sur la ligne de commande pour cette session.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py"/>
+        <source>This session uses {url} (from the command line or {variable}); the address below is used otherwise.</source>
+        <translation>Cette session utilise {url} (de la ligne de commande ou de {variable}) ; sinon, l’adresse ci-dessous est utilisée.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py"/>
         <source>Base URL</source>
         <translation>URL de base</translation>
     </message>
@@ -1850,6 +2485,16 @@ Ce mois-ci : {month}</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.py"/>
+        <source>Save as</source>
+        <translation>Enregistrer en</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py"/>
+        <source>Sample rate</source>
+        <translation>Fréquence d’échantillonnage</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py"/>
         <source>This address is plain http://: your key would travel unencrypted, readable by anyone on the way. Use https:// unless it is your own machine or network.</source>
         <translation>Cette adresse est en http:// simple : votre clé circulerait sans chiffrement, lisible par quiconque sur le trajet. Utilisez https:// sauf s’il s’agit de votre propre machine ou réseau.</translation>
     </message>
@@ -1883,16 +2528,6 @@ Ce mois-ci : {month}</translation>
         <source>Tick “Send my key over plain http anyway” or use an https:// address.</source>
         <translation>Cochez « Envoyer quand même ma clé en http non chiffré » ou utilisez une adresse https://.</translation>
     </message>
-    <message>
-        <location filename="../ui/settings_dialog.py"/>
-        <source>Save as</source>
-        <translation>Enregistrer en</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py"/>
-        <source>Sample rate</source>
-        <translation>Fréquence d’échantillonnage</translation>
-    </message>
 </context>
 <context>
     <name>StatusBar</name>
@@ -1914,6 +2549,50 @@ Ce mois-ci : {month}</translation>
 </context>
 <context>
     <name>SubmitPane</name>
+    <message>
+        <location filename="../ui/submit_pane.py"/>
+        <source>less than a minute</source>
+        <translation>moins d’une minute</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/submit_pane.py"/>
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/submit_pane.py"/>
+        <source>%n credit(s)</source>
+        <translation>
+            <numerusform>%n crédit</numerusform>
+            <numerusform>%n crédits</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/submit_pane.py"/>
+        <source>This month so far: {spent}. {cost} more will take you past your monthly budget of {budget} (Settings).</source>
+        <translation>Ce mois-ci jusqu’ici : {spent}. {cost} de plus vous feront dépasser votre budget mensuel de {budget} (Réglages).</translation>
+    </message>
+    <message>
+        <location filename="../ui/submit_pane.py"/>
+        <source>This month so far: {spent}. {cost} more could take you past your monthly budget of {budget} (Settings).</source>
+        <translation>Ce mois-ci jusqu’ici : {spent}. {cost} de plus pourraient vous faire dépasser votre budget mensuel de {budget} (Réglages).</translation>
+    </message>
+    <message>
+        <location filename="../ui/submit_pane.py"/>
+        <source>You sent exactly this request {ago} ago.</source>
+        <translation>Vous avez envoyé exactement cette demande il y a {ago}.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/submit_pane.py"/>
+        <source>%n of these were sent exactly like this in the last ten minutes (the latest {ago} ago): they would be made and charged again.</source>
+        <translation>
+            <numerusform>%n de ces tâches a été envoyée exactement ainsi dans les dix dernières minutes (la dernière il y a {ago}) : elle serait refaite et facturée à nouveau.</numerusform>
+            <numerusform>%n de ces tâches ont été envoyées exactement ainsi dans les dix dernières minutes (la dernière il y a {ago}) : elles seraient refaites et facturées à nouveau.</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../ui/submit_pane.py"/>
         <source>“{item}”</source>
@@ -1959,13 +2638,33 @@ Ce mois-ci : {month}</translation>
     </message>
     <message>
         <location filename="../ui/submit_pane.py"/>
-        <source>Submit the same again?</source>
-        <translation>Renvoyer la même chose ?</translation>
+        <source>Resubmit job</source>
+        <translation>Renvoyer la tâche</translation>
     </message>
     <message>
         <location filename="../ui/submit_pane.py"/>
-        <source>You sent exactly this request {ago} ago. Submit it again?</source>
-        <translation>Vous avez envoyé exactement cette demande il y a {ago}. L’envoyer à nouveau ?</translation>
+        <source>Submit {audio_id} again with the same settings?</source>
+        <translation>Envoyer de nouveau {audio_id} avec les mêmes réglages ?</translation>
+    </message>
+    <message>
+        <location filename="../ui/submit_pane.py"/>
+        <source>This makes a new job and costs {credits}.</source>
+        <translation>Cela crée une nouvelle tâche et coûte {credits}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/submit_pane.py"/>
+        <source>Resubmit</source>
+        <translation>Renvoyer</translation>
+    </message>
+    <message>
+        <location filename="../ui/submit_pane.py"/>
+        <source>Submit it again?</source>
+        <translation>L’envoyer à nouveau ?</translation>
+    </message>
+    <message>
+        <location filename="../ui/submit_pane.py"/>
+        <source>Submit the same again?</source>
+        <translation>Renvoyer la même chose ?</translation>
     </message>
     <message>
         <location filename="../ui/submit_pane.py"/>
@@ -1976,19 +2675,6 @@ Ce mois-ci : {month}</translation>
         <location filename="../ui/submit_pane.py"/>
         <source>Submit again</source>
         <translation>Envoyer à nouveau</translation>
-    </message>
-    <message>
-        <location filename="../ui/submit_pane.py"/>
-        <source>less than a minute</source>
-        <translation>moins d’une minute</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/submit_pane.py"/>
-        <source>%n minute(s)</source>
-        <translation>
-            <numerusform>%n minute</numerusform>
-            <numerusform>%n minutes</numerusform>
-        </translation>
     </message>
     <message>
         <location filename="../ui/submit_pane.py"/>
@@ -2105,91 +2791,10 @@ Ce mois-ci : {month}</translation>
         <source>Could not keep the style for next time: {reason}</source>
         <translation>Impossible de garder le style pour la prochaine fois : {reason}</translation>
     </message>
-</context>
-<context>
-    <name>ExportChoices</name>
     <message>
-        <location filename="../ui/export_choices.py"/>
-        <source>Format of saved clips</source>
-        <translation>Format des morceaux enregistrés</translation>
-    </message>
-    <message>
-        <location filename="../ui/export_choices.py"/>
-        <source>As delivered (no conversion)</source>
-        <translation>Tel que livré (sans conversion)</translation>
-    </message>
-    <message>
-        <location filename="../ui/export_choices.py"/>
-        <source>WAV, 16-bit</source>
-        <translation>WAV, 16 bits</translation>
-    </message>
-    <message>
-        <location filename="../ui/export_choices.py"/>
-        <source>WAV, 24-bit</source>
-        <translation>WAV, 24 bits</translation>
-    </message>
-    <message>
-        <location filename="../ui/export_choices.py"/>
-        <source>FLAC</source>
-        <translation>FLAC</translation>
-    </message>
-    <message>
-        <location filename="../ui/export_choices.py"/>
-        <source>What Save clips, Export job and Export loop write; a loop is always WAV or FLAC (24-bit WAV when this is “as delivered”)</source>
-        <translation>Ce qu’écrivent Enregistrer les morceaux, Exporter la tâche et Exporter la boucle ; une boucle est toujours en WAV ou FLAC (WAV 24 bits quand ceci vaut « tel que livré »)</translation>
-    </message>
-    <message>
-        <location filename="../ui/export_choices.py"/>
-        <source>Sample rate of converted clips</source>
-        <translation>Fréquence d’échantillonnage des morceaux convertis</translation>
-    </message>
-    <message>
-        <location filename="../ui/export_choices.py"/>
-        <source>As delivered</source>
-        <translation>Telle que livrée</translation>
-    </message>
-    <message>
-        <location filename="../ui/export_choices.py"/>
-        <source>44.1 kHz</source>
-        <translation>44,1 kHz</translation>
-    </message>
-    <message>
-        <location filename="../ui/export_choices.py"/>
-        <source>48 kHz</source>
-        <translation>48 kHz</translation>
-    </message>
-    <message>
-        <location filename="../ui/export_choices.py"/>
-        <source>Resampled with a linear-phase filter (soxr, very high quality)</source>
-        <translation>Rééchantillonné avec un filtre à phase linéaire (soxr, très haute qualité)</translation>
-    </message>
-</context>
-<context>
-    <name>LoopExport</name>
-    <message>
-        <location filename="../ui/loop_export.py"/>
-        <source>Mark a loop (Shift+drag on the waveform) in a saved clip first.</source>
-        <translation>Marquez d’abord une boucle (Maj+glisser sur la forme d’onde) dans un morceau enregistré.</translation>
-    </message>
-    <message>
-        <location filename="../ui/loop_export.py"/>
-        <source>Export loop to</source>
-        <translation>Exporter la boucle vers</translation>
-    </message>
-    <message>
-        <location filename="../ui/loop_export.py"/>
-        <source>The loop could not be saved: {problem}</source>
-        <translation>La boucle n’a pas pu être enregistrée : {problem}</translation>
-    </message>
-    <message>
-        <location filename="../ui/loop_export.py"/>
-        <source>Saved the loop as {file}.</source>
-        <translation>Boucle enregistrée sous {file}.</translation>
-    </message>
-    <message>
-        <location filename="../ui/loop_export.py"/>
-        <source>The loop is being prepared: drag it again in a moment.</source>
-        <translation>La boucle est en préparation : faites-la glisser de nouveau dans un instant.</translation>
+        <location filename="../ui/submit_pane.py"/>
+        <source>You sent exactly this request {ago} ago. Submit it again?</source>
+        <translation type="vanished">Vous avez envoyé exactement cette demande il y a {ago}. L’envoyer à nouveau ?</translation>
     </message>
 </context>
 </TS>

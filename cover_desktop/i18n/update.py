@@ -4,7 +4,8 @@
     python -m cover_desktop.i18n.update --check    change nothing; exit 1 when a catalogue is behind the code
 
 The strings are found with Python's own parser: every ``translate(context, text[, disambiguation[, n]])`` and
-``QT_TRANSLATE_NOOP(context, text)`` under cover_desktop/, whose context and text must be literals. (PySide6
+``QT_TRANSLATE_NOOP(context, text)`` under cover_desktop/, whose context and text must be literals, and every
+``N_(text)`` (the marker of ``api.words``, for words translated where they are shown: context ``Messages``). (PySide6
 6.11's lupdate skips a translate() whose count is not a literal number and never marks one plural, so it would
 lose "%n clip(s)" and its kind.) Each catalogue is rewritten in Qt Linguist's format, which lrelease compiles:
 translations are kept, new strings come in unfinished (a plural one with an empty form per plural form of the
@@ -23,6 +24,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape
+
+from ..api.words import CONTEXT as WORDS_CONTEXT
 
 FOLDER = Path(__file__).resolve().parent
 PACKAGE = FOLDER.parent
@@ -89,9 +92,11 @@ def extract(package: Path = PACKAGE) -> tuple[list[Message], list[str]]:
             if name == "tr":
                 problems.append(f"{rel}:{node.lineno}: use translate(context, text), not tr()")
                 continue
-            if name not in ("translate", "QT_TRANSLATE_NOOP"):
+            if name not in ("translate", "QT_TRANSLATE_NOOP", "N_"):
                 continue
             args = list(node.args) + [None] * 4
+            if name == "N_":
+                args = [ast.Constant(WORDS_CONTEXT), *args]
             keywords = {k.arg: k.value for k in node.keywords}
             context, text = _literal(args[0]), _literal(args[1])
             disambiguation = args[2] if args[2] is not None else keywords.get("disambiguation")

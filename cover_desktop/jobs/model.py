@@ -7,6 +7,7 @@ import time
 from dataclasses import dataclass, field
 
 from ..api.models import Clip, CoverRequest, Phase, TaskStatus
+from ..api.words import N_, Words
 
 
 class JobState(str, enum.Enum):
@@ -37,7 +38,7 @@ class ClipRecord:
     clip: Clip
     audio_path: str = ""
     image_path: str = ""
-    media_error: str = ""
+    media_error: str = ""            # api.words.Words (plain text when an older version wrote it)
     progress: float = -1.0   # 0..1 while downloading; not stored
     # kept on this computer only, never sent to the service (the store's clip_meta table)
     rating: int = 0                  # 0 = not rated, 1..5 stars
@@ -59,7 +60,7 @@ class Job:
     id: int = 0
     task_id: str = ""
     raw_status: str = ""
-    error: str = ""
+    error: str = ""                  # api.words.Words, or the service's own words, or an older version's text
     created_at: float = field(default_factory=time.time)
     submitted_at: float | None = None
     updated_at: float = field(default_factory=time.time)
@@ -109,7 +110,8 @@ class Job:
             self.state, self.finished_at, self.error, changed = JobState.DONE, now, "", True
         elif phase is Phase.FAILED and self.state is not JobState.FAILED:
             self.state, self.finished_at, changed = JobState.FAILED, now, True
-            self.error = status.error or f"The service reported \u201c{status.raw_status}\u201d."
+            self.error = status.error or Words.of(N_("The service reported \u201c{status}\u201d."),
+                                                  status=status.raw_status)
         if changed:
             self.updated_at = now
         return changed

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..api.words import N_, Words, said_by
 from ..jobs.model import ClipRecord, Job
 from .audio_out import AS_DELIVERED, Target, convert
 from .decode import decode_all
@@ -30,7 +31,7 @@ def export_name(job: Job, rec: ClipRecord, ext: str, template: str = DEFAULT_TEM
 class ExportedClip:
     path: Path
     reused: bool = False            # the same file was already there
-    notes: list[str] = field(default_factory=list)
+    notes: list[Words] = field(default_factory=list)
 
 
 def export_clip(job: Job, rec: ClipRecord, folder: Path, template: str = DEFAULT_TEMPLATE, artist: str = "",
@@ -41,14 +42,14 @@ def export_clip(job: Job, rec: ClipRecord, folder: Path, template: str = DEFAULT
     Blocking file work: call it in a worker thread.
     """
     if not rec.audio_path or not Path(rec.audio_path).is_file():
-        raise FileNotFoundError("This clip's audio has not been downloaded yet.")
+        raise FileNotFoundError(Words.of(N_("This clip's audio has not been downloaded yet.")))
     src = Path(rec.audio_path)
     # a conversion for a DAW (Settings) needs the decoded samples; as delivered, the file is copied
     converting = target.converts and decoded is not None
     ext = target.format.ext if converting else src.suffix.lower()
     relpath = render(template, NameFields.of(job, rec, artist))
     cover = read_cover(rec)
-    notes: list[str] = []
+    notes: list[Words] = []
     tmp = temp_beside(folder.joinpath(*relpath.parts[:-1]), ext)
     try:
         if converting and decoded is not None:
@@ -58,7 +59,7 @@ def export_clip(job: Job, rec: ClipRecord, folder: Path, template: str = DEFAULT
         try:
             tag_file(tmp, TagMeta.of(job, rec, artist, cover))
         except TagError as exc:
-            notes.append(f"saved without tags ({exc})")
+            notes.append(Words.of(N_("saved without tags ({problem})"), problem=said_by(exc)))
         # the task id tells apart two jobs' clips of one title, unless the template already holds it
         placed = place(tmp, folder, relpath, ext, tie="" if "{task_id" in template else job.task_id)
     finally:
@@ -66,7 +67,7 @@ def export_clip(job: Job, rec: ClipRecord, folder: Path, template: str = DEFAULT
     if cover:
         art = placed.path.with_name(placed.path.stem + Path(rec.image_path).suffix.lower())
         if not write_new(art, cover):
-            notes.append(f"kept the existing {art.name}")
+            notes.append(Words.of(N_("kept the existing {file}"), file=art.name))
     if sidecar:
         write_sidecar(placed.path, job, rec)
     return ExportedClip(placed.path, placed.reused, notes)
@@ -77,15 +78,16 @@ class ExportReport:
     folder: Path
     total: int
     saved: list[Path] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
+    problems: list[Words] = field(default_factory=list)
     reused: list[Path] = field(default_factory=list)    # already there with the same bytes (also in saved)
-    notes: list[str] = field(default_factory=list)      # saved, with a remark (kept cover, no tags)
+    notes: list[Words] = field(default_factory=list)    # saved, with a remark (kept cover, no tags)
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
     def summary(self) -> str:
+        """In English, for the log (the window says it with ui.messages.export_summary)."""
         if self.problems:
             return f"Saved {len(self.saved)} of {self.total}. " + " ".join(self.problems[:2])
         n = len(self.saved)
@@ -106,10 +108,11 @@ async def export_clips(items: list[tuple[Job, ClipRecord]], folder: Path, templa
             decoded = await decode_all(Path(rec.audio_path)) if target.converts and rec.audio_path else None
             done = await asyncio.to_thread(export_clip, job, rec, folder, template, artist, sidecar, target, decoded)
         except (OSError, ValueError) as exc:
-            report.problems.append(f"{rec.local_title or rec.clip.title or rec.id}: {exc}")
+            report.problems.append(Words.of(N_("{name}: {problem}"), name=rec.local_title or rec.clip.title or rec.id,
+                                            problem=said_by(exc)))
             continue
         report.saved.append(done.path)
         if done.reused:
             report.reused.append(done.path)
-        report.notes += [f"{done.path.name}: {note}." for note in done.notes]
+        report.notes += [Words.of(N_("{name}: {note}."), name=done.path.name, note=note) for note in done.notes]
     return report

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..api.words import N_, Words, said_by
 from .names import TITLE_BYTES, clean_name, limit_bytes
 
 if TYPE_CHECKING:
@@ -98,13 +99,15 @@ def render(template: str, fields: NameFields) -> Path:
             if name is None:
                 continue
             if name not in _NAMES or conversion:
-                raise ValueError(f"Unknown field {{{name}}}: use one of {', '.join(f[0] for f in FIELDS)}.")
+                raise ValueError(Words.of(N_("Unknown field {field}: use one of {fields}."), field=f"{{{name}}}",
+                                          fields=", ".join(f[0] for f in FIELDS)))
             # a field's value never makes a folder: its separators are cleaned with the rest
             components[-1].append((_value(fields, name, spec or "").replace("/", "_").replace("\\", "_"), True))
     except (ValueError, TypeError) as exc:
-        if str(exc).startswith("Unknown field"):
-            raise ValueError(str(exc)) from None
-        raise ValueError(f"The name template cannot be used: {exc}") from None
+        said = said_by(exc)
+        if isinstance(said, Words):   # ours: an unknown field
+            raise ValueError(said) from None
+        raise ValueError(Words.of(N_("The name template cannot be used: {problem}"), problem=said)) from None
     return Path(*(_fit([(_encodable(t), f) for t, f in pieces]) for pieces in components))
 
 
@@ -131,11 +134,11 @@ def _fit(pieces: list[tuple[str, bool]]) -> str:
 def template_problem(template: str) -> str:
     """Why the template cannot be used, in words, or "" when it can (for Settings)."""
     if not template.strip():
-        return "The name template is empty."
+        return Words.of(N_("The name template is empty."))
     try:
         render(template, SAMPLE)
     except ValueError as exc:
-        return str(exc)
+        return said_by(exc)
     return ""
 
 

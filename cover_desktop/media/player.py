@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Q_ARG, QMetaObject, QObject, Qt, QUrl, Signal
 
+from ..api.words import N_, Words
+
 if TYPE_CHECKING:
     from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer
 
@@ -33,7 +35,7 @@ class PlayerController(QObject):
     playingChanged = Signal(bool)
     currentChanged = Signal(str)         # key of the clip now loaded ("" for none)
     ended = Signal(str)                  # key of the clip that played to its end
-    problem = Signal(str)
+    problem = Signal(object)      # Words, for ui.messages to say
     audioOutputChanged = Signal(bool)    # whether there is an audio output: once known (False), and on changes
 
     def __init__(self, volume: float = 0.8, parent: QObject | None = None):
@@ -122,7 +124,7 @@ class PlayerController(QObject):
             elif url.startswith(("http://", "https://")):
                 source = QUrl(url)
             else:
-                self.problem.emit("This clip has no audio to play yet.")
+                self.problem.emit(Words.of(N_("This clip has no audio to play yet.")))
                 return False
             self.current = key
             self._start_at = max(0, int(start_ms))
@@ -192,4 +194,4 @@ class PlayerController(QObject):
         if error == QMediaPlayer.Error.NoError:
             return
         log.warning("playback error %s: %s", error, message)
-        self.problem.emit(f"Could not play this clip: {message or error.name}.")
+        self.problem.emit(Words.of(N_("Could not play this clip: {problem}."), problem=message or error.name))

@@ -21,6 +21,7 @@ class PlaylistReport:
     skipped: int        # entries with no local file
 
     def summary(self) -> str:
+        """In English, for the log (the window says it with ui.messages.playlist_summary)."""
         text = f"Wrote {self.path.name} with {self.written} clip{'s' if self.written != 1 else ''}."
         if self.skipped:
             text += f" {self.skipped} not saved on this computer yet {'was' if self.skipped == 1 else 'were'} left out."

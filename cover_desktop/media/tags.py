@@ -28,6 +28,7 @@ from mutagen.oggopus import OggOpus
 from mutagen.oggvorbis import OggVorbis
 from mutagen.wave import WAVE
 
+from ..api.words import N_, Words
 from ..jobs.model import ClipRecord, Job
 from .naming import clip_title, move_new, temp_beside
 
@@ -138,7 +139,8 @@ def tag_file(path: Path, meta: TagMeta) -> bool:
         writer(audio, meta)
         audio.save()
     except (mutagen.MutagenError, OSError) as exc:
-        raise TagError(f"Could not write the tags of {path.name}: {exc}") from exc
+        raise TagError(Words.of(N_("Could not write the tags of {file}: {problem}"), file=path.name,
+                                problem=str(exc))) from exc
     return True
 
 

@@ -17,15 +17,17 @@ from ..settings import Dirs
 
 
 def report(rt: Runtime) -> str:
+    service = (translate("About", "Service: {url} (demo)") if rt.is_demo
+               else translate("About", "Service: {url} (live)")).format(url=rt.base_url)
     return "\n".join([
         f"{APP_NAME} {__version__}",
         f"Qt {qVersion()}, PySide6 {PySide6.__version__}, Python {platform.python_version()} ({sys.platform})",
-        f"Service: {rt.base_url} ({'demo' if rt.is_demo else 'live'})",
-        f"Job history: {rt.db_path}",
-        f"Clips kept in: {rt.data_dir / 'media'}",
-        f"Settings: {Dirs.config()}",
-        f"Cache: {Dirs.cache()}",
-        f"Log: {rt.log_dir}",
+        service,
+        translate("About", "Job history: {path}").format(path=rt.db_path),
+        translate("About", "Clips kept in: {path}").format(path=rt.data_dir / "media"),
+        translate("About", "Settings: {path}").format(path=Dirs.config()),
+        translate("About", "Cache: {path}").format(path=Dirs.cache()),
+        translate("About", "Log: {path}").format(path=rt.log_dir),
     ])
 
 

@@ -22,6 +22,7 @@ from ..jobs.model import Job, JobState
 from ..media.thumbs import COVER_SIZE
 from .clips_model import BrokenCoverRole, ClipRole, DetailRole, FavouriteRole, PlayingRole, RatingRole
 from .jobs_model import ElapsedRole, Index, JobRole, WhenRole, clips_text, state_text
+from .messages import describe
 
 STATE_COLORS = {
     JobState.SUBMITTING: "#7e57c2", JobState.RUNNING: "#1e88e5", JobState.DONE: "#43a047",
@@ -108,7 +109,8 @@ class JobDelegate(QStyledItemDelegate):
                 painter.setPen(QColor("#e53935") if job.state in (JobState.FAILED, JobState.UNCERTAIN)
                                else QColor("#ef6c00"))
             painter.drawText(err, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             fm.elidedText(f"  \u00b7  {job.error}", Qt.TextElideMode.ElideRight, err.width()))
+                             fm.elidedText("  \u00b7  " + describe(job.error), Qt.TextElideMode.ElideRight,
+                                           err.width()))
         painter.restore()
 
 

@@ -26,6 +26,7 @@ from ..i18n import translate
 from ..jobs.matrix import Matrix, lines, plan
 from .drops import IdLineEdit
 from .jobs_model import cost_text
+from .messages import describe
 
 
 def one_job_text() -> str:
@@ -237,7 +238,7 @@ class CoverForm(QWidget):
         self.clear_problems()
         for p in problems:
             label = self.errors.get(p.field, self.banner)
-            label.setText(p.message)
+            label.setText(describe(p))
             label.show()
         if problems:
             if problems[0].field == "callback_url":

@@ -19,6 +19,7 @@ from ..api.models import CREDITS_MAX, CREDITS_MIN
 from ..i18n import QT_TRANSLATE_NOOP, translate, translate_marked
 from ..jobs.ledger import CreditRange
 from ..jobs.model import Job
+from .messages import describe
 
 Index = QModelIndex | QPersistentModelIndex   # what Qt hands to the overrides
 JobRole = Qt.ItemDataRole.UserRole + 1
@@ -102,7 +103,7 @@ def job_summary(job: Job, now: float | None = None) -> str:
     raw = f" ({job.raw_status})" if job.raw_status else ""
     parts = [job.request.audio_id, what, state_text(job) + raw, fmt_elapsed(job.elapsed(now)),
              clips_text(len(job.clips)), fmt_when(job.created_at, now)]
-    return " \u2014 ".join(parts + ([job.error] if job.error else []))
+    return " \u2014 ".join(parts + ([describe(job.error)] if job.error else []))
 
 
 class JobsModel(QAbstractListModel):
@@ -138,7 +139,7 @@ class JobsModel(QAbstractListModel):
                 lines.append(translate("JobsModel", "History: {steps}").format(
                     steps=" \u2192 ".join(raw for _, raw in job.history[-8:])))
             if job.error:
-                lines.append(job.error)
+                lines.append(describe(job.error))
             return "\n".join(lines)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return job_summary(job)

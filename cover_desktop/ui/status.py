@@ -9,6 +9,7 @@ import re
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
 from ..i18n import QT_TRANSLATE_NOOP, translate, translate_marked
+from .messages import describe
 
 log = logging.getLogger(__name__)
 
@@ -46,18 +47,19 @@ class StatusBar(QStatusBar):
         self.is_error = False
 
     def show_message(self, text: str) -> None:
-        self._show(text, error=False)
+        self._show(describe(text), error=False)
 
     def show_error(self, text: str) -> None:
+        text = describe(text)
         self._show(text, error=True)
         log.info("shown to the user: %s", _short(text, MESSAGE_MAX))
 
     def notice(self, level: str, text: str) -> None:
-        self._show(text, error=level == "error")
+        self._show(describe(text), error=level == "error")
 
     def clear_error(self, text: str | None = None) -> None:
         """The cause of the shown error (of ``text``, if given) was edited away."""
-        if self.is_error and (text is None or self.text.text() == _short(text, 160)):
+        if self.is_error and (text is None or self.text.text() == _short(describe(text), 160)):
             self._show("", error=False)
 
     def _show(self, text: str, *, error: bool) -> None:
@@ -73,7 +75,7 @@ class StatusBar(QStatusBar):
                  if ok else " \u2014 " + translate("StatusBar", "unreachable"))
         extra = f" <span style='color:#e53935'>\u2014 {warning}</span>" if warning else ""
         self.conn.setText(f"<span style='color:{dot}'>\u25cf</span> {where}{state}{extra}")
-        self.conn.setToolTip(_short(words, MESSAGE_MAX) or where)
+        self.conn.setToolTip(_short(describe(words), MESSAGE_MAX) or where)
 
     def set_credits(self, text: str, tip: str) -> None:
         self.credits.setText(text)
