@@ -7,9 +7,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
-import time
 from pathlib import Path
 
+from .rescue import move_aside
 from .store import AsyncJobStore
 
 log = logging.getLogger(__name__)
@@ -30,22 +30,6 @@ def check(path: Path) -> str:
     except sqlite3.DatabaseError as exc:
         return str(exc)
     return "" if row and row[0] == "ok" else f"quick_check says: {row[0] if row else 'nothing'}"
-
-
-def move_aside(path: Path) -> Path:
-    """Rename the damaged file (and its journal) out of the way; return the new name."""
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.damaged-{stamp}")
-    n = 2
-    while target.exists():
-        target = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
-        n += 1
-    path.rename(target)
-    for suffix in ("-wal", "-shm"):
-        side = path.with_name(path.name + suffix)
-        if side.exists():
-            side.rename(target.with_name(target.name + suffix))
-    return target
 
 
 async def open_store(path: Path) -> tuple[AsyncJobStore, str]:

@@ -11,6 +11,7 @@ import asyncio
 import dataclasses
 import functools
 import json
+import logging
 import sqlite3
 import time
 from collections.abc import Callable
@@ -21,6 +22,7 @@ from typing import Any
 from ..api.models import CoverRequest
 from ..api.words import N_, Words, dump, load
 from .model import ClipRecord, Job, JobState
+from .rescue import FileWatch
 from .schema import (
     _CLIPS,
     _JOBS,
@@ -33,17 +35,34 @@ from .schema import (
     _requests,
 )
 
+log = logging.getLogger(__name__)
+
 
 class JobStore:
     def __init__(self, path: Path):
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self.db = sqlite3.connect(str(path), isolation_level=None, timeout=10)
-        self.db.row_factory = sqlite3.Row
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.execute("PRAGMA foreign_keys=ON")
+        self.db = self._connect()
         self._migrate()
+        self.watch = FileWatch(path)
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(str(self.path), isolation_level=None, timeout=10)
+        db.row_factory = sqlite3.Row
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("PRAGMA foreign_keys=ON")
+        return db
+
+    def keep_in_place(self) -> None:
+        """Before each use: the file under ``path`` is still the one open, or the open one is put back there."""
+        if self.watch.intact():
+            return
+        note = self.watch.put_back(self.db)
+        self.db.close()
+        self.db = self._connect()
+        self.watch = FileWatch(self.path)
+        log.warning("%s: written back whole, every job kept", note)
 
     def close(self) -> None:
         self.db.close()
@@ -258,7 +277,12 @@ class AsyncJobStore:
 
     async def _run(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._pool, functools.partial(fn, *args, **kwargs))
+        return await loop.run_in_executor(self._pool, functools.partial(self._in_place, fn, *args, **kwargs))
+
+    def _in_place(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        if self._store is not None:
+            self._store.keep_in_place()
+        return fn(*args, **kwargs)
 
     async def add(self, job: Job) -> int:
         job.id = await self._run(self._db.add, _snapshot(job))

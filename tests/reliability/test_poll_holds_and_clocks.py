@@ -13,6 +13,7 @@ import email.utils
 import math
 
 import pytest
+from PySide6.QtGui import QAction
 
 from cover_desktop.api import ApiClient, CoverRequest, RetryPolicy
 from cover_desktop.api.client import STATUS_PATH
@@ -20,7 +21,7 @@ from cover_desktop.api.errors import RateLimited
 from cover_desktop.api.retry import RETRY_AFTER_MAX, parse_retry_after
 from cover_desktop.jobs import scheduler as scheduler_module
 from cover_desktop.jobs.scheduler import PollPolicy, PollScheduler
-from helpers import KEY, run, until
+from helpers import KEY, fill, find, jobs, run, submit, until
 
 DAY_2100 = "Fri, 01 Jan 2100 00:00:00 GMT"
 HOSTILE = ["86400", DAY_2100, "1e999", "9999999999", "inf", "-1e999", "nan", "garbage", "1" * 400,
@@ -144,3 +145,18 @@ def test_a_polling_loop_that_fails_is_reported_and_started_again(polling, demo, 
     assert status_requests(demo) >= 1
 
 
+
+
+@pytest.mark.log_warnings(r"cover_desktop\.api\.client: GET \S+ failed")
+def test_the_window_says_the_wait_and_f5_checks_at_once(harness, demo, aloop, keyed):
+    win = harness.window(demo.api_url)
+    fill(win, "stuck-1")
+    submit(win)
+    run(aloop, until(lambda: jobs(win) and jobs(win)[0].task_id, what="the job submitted"))
+    demo.inject("429", path_contains=STATUS_PATH, retry_after="86400")
+    status = find(win, "statusMessage")
+    run(aloop, until(lambda: "F5" in status.text(), what="the wait said"))
+    assert f"wait {int(RETRY_AFTER_MAX)} s" in status.text(), status.text()
+    asked = status_requests(demo)
+    find(win, "pollNowAction", QAction).trigger()
+    run(aloop, until(lambda: status_requests(demo) > asked, timeout=5, what="a poll at once"))
