@@ -187,7 +187,7 @@ class Runtime(QObject):
         self.fetcher.api_base = self.base_url
         self._service = JobService(self._store, self._client, self._policy(), parent=self)
         self._library = MediaLibrary(self.data_dir / "media", self._store, self.fetcher, parent=self)
-        self._service.jobFinished.connect(self._library.keep)
+        self._service.jobFinished.connect(self._library.fetch_missing)
         jobs = await self._service.load()
         if self.config.key_status is KeyStatus.UNREADABLE and not demo:
             # nothing to send: every poll would be refused, and "key not accepted" would be the wrong words

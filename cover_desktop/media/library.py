@@ -67,7 +67,7 @@ class MediaLibrary(QObject):
         # a short hash of the raw id keeps ids that clean to the same name ("x/1", "x:1") apart
         return self.root / unique_name(job.task_id or f"job-{job.id}")
 
-    def keep(self, job: Job) -> None:
+    def fetch_missing(self, job: Job) -> None:
         """Fetch whatever of this job's clips is not on disk yet (no-op for what is)."""
         if job.state is not JobState.DONE:
             return
@@ -81,7 +81,7 @@ class MediaLibrary(QObject):
         incomplete = await asyncio.to_thread(
             lambda: [j for j in jobs if j.state is JobState.DONE and any(needs_fetch(r) for r in j.clips)])
         for job in incomplete:
-            self.keep(job)
+            self.fetch_missing(job)
         return len(incomplete)
 
     def retry(self, job: Job, rec: ClipRecord) -> bool:

@@ -62,7 +62,7 @@ def test_a_download_that_fails_once_is_tried_again_in_the_session_and_saved_whol
     job = done_job(demo, "c1")
     run(aloop, library.store.add(job))
     demo.inject(fault, target="media", path_contains="item_id=c1", count=1)
-    library.keep(job)
+    library.fetch_missing(job)
     run(aloop, until(lambda: not library.busy(), timeout=20, what="the download and its retry"))
     assert_saved(demo, job, tmp_path)
     tries = demo.requests("media", "item_id=c1")
@@ -79,7 +79,7 @@ def test_two_slow_downloads_do_not_starve_a_third(library_with, demo, aloop, tmp
     run(aloop, library.store.add(job))
     demo.inject("drip", target="media", path_contains="item_id=slow-drip", seconds=0.05)
     demo.inject("stall", target="media", path_contains="item_id=slow-stall", seconds=60)
-    library.keep(job)
+    library.fetch_missing(job)
     normal = job.clips[2]
     run(aloop, until(lambda: normal.audio_path and normal.image_path, timeout=20, what="the third clip"))
     run(aloop, until(lambda: not library.busy(), timeout=20, what="the slow ones, tried again"))
