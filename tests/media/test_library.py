@@ -38,7 +38,7 @@ def test_keeps_audio_and_cover_and_stores_them_in_its_own_rows(parts, demo, aloo
     run(aloop, store.add(job))
     changed: list[tuple[int, str]] = []
     library.clipChanged.connect(lambda j, c: changed.append((j, c)))
-    library.keep(job)
+    library.fetch_missing(job)
     run(aloop, until(lambda: not library.busy(), what="the downloads"))
     for rec in job.clips:
         assert Path(rec.audio_path).read_bytes() == demo.audio_for(rec.id)
@@ -61,7 +61,7 @@ def test_a_refused_url_is_an_error_on_the_clip_and_nothing_is_fetched(parts, dem
     run(aloop, store.add(job))
     problems: list[str] = []
     library.problem.connect(problems.append)
-    library.keep(job)
+    library.fetch_missing(job)
     run(aloop, until(lambda: job.clips[0].media_error and not library.busy(), what="the refusal"))
     assert "only http and https" in job.clips[0].media_error
     assert problems and "only http and https" in problems[0]
@@ -87,7 +87,7 @@ def test_retry_after_an_expired_link_tries_again(parts, demo, aloop):
     job = done_job(demo, "x1")
     job.clips[0].clip.audio_url = f"{demo.media_url}/audio?item_id=expired-x1"
     run(aloop, store.add(job))
-    library.keep(job)
+    library.fetch_missing(job)
     run(aloop, until(lambda: job.clips[0].media_error and not library.busy(), what="the failure"))
     assert "expired" in job.clips[0].media_error
     before = len(demo.requests("media", "expired-x1"))

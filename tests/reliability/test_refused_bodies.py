@@ -47,14 +47,14 @@ def test_twenty_refused_bodies_in_a_row_then_a_good_clip_is_saved(library, demo,
         demo.inject("html" if i % 2 else "garbage", target="media", path_contains=f"item_id={rec.id}")
     refused = Job(request=CoverRequest("aud1"), state=JobState.DONE, task_id="upl-refused", clips=bad)
     run(aloop, library.store.add(refused))
-    library.keep(refused)
+    library.fetch_missing(refused)
     run(aloop, until(lambda: not library.busy(), timeout=30, what="the refusals"))
     assert all("is not audio" in rec.media_error for rec in bad), [rec.media_error for rec in bad]
 
     good = Job(request=CoverRequest("aud1"), state=JobState.DONE, task_id="upl-good",
                clips=[clip(demo, "good", cover=True)])
     run(aloop, library.store.add(good))
-    library.keep(good)
+    library.fetch_missing(good)
     rec = good.clips[0]
     run(aloop, until(lambda: not library.busy(), timeout=20, what="the good clip"))
     assert rec.media_error == ""
