@@ -101,8 +101,11 @@ def test_the_credit_estimate_and_the_budget_question(harness, demo, keyed, aloop
     run(aloop, until(lambda: "5\u201312" in label.text(), what="the estimate"))
     assert "estimate" in label.toolTip()
     # two more jobs this month: 15-36 spent, worst case 36 > 30 already
-    for _ in range(2):
-        win.jobs_pane.model.add(_charged_job(time.time()))
+    # kept by the job service, the one holder the budget reads (not a view's copy)
+    for n in range(2):
+        job = _charged_job(time.time())
+        job.id = -1 - n
+        win.rt.service.jobs[job.id] = job
     run(aloop, until(lambda: find(win, "submitButton").isEnabled()))
     fill(win, "aud2")
     submit(win)
