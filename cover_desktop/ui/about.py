@@ -12,8 +12,10 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit,
 
 from .. import APP_NAME, __version__
 from ..i18n import translate
+from ..installation import install_kind, os_description
 from ..runtime import Runtime
 from ..settings import Dirs
+from .licences import show_about_qt, show_licences
 
 
 def report(rt: Runtime) -> str:
@@ -22,6 +24,9 @@ def report(rt: Runtime) -> str:
     return "\n".join([
         f"{APP_NAME} {__version__}",
         f"Qt {qVersion()}, PySide6 {PySide6.__version__}, Python {platform.python_version()} ({sys.platform})",
+        translate("About", "System: {os}").format(os=os_description()),
+        translate("About", "Installed as: {kind}").format(kind=install_kind()),
+        translate("About", "Licence: {licence}").format(licence="MIT"),
         service,
         translate("About", "Job history: {path}").format(path=rt.db_path),
         translate("About", "Clips kept in: {path}").format(path=rt.data_dir / "media"),
@@ -45,6 +50,12 @@ def show_about(parent: QWidget, rt: Runtime) -> QDialog:
     copy = buttons.addButton(translate("About", "Copy"), QDialogButtonBox.ButtonRole.ActionRole)
     copy.setObjectName("aboutCopyButton")
     copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(text.toPlainText()))
+    licences = buttons.addButton(translate("About", "Licences\u2026"), QDialogButtonBox.ButtonRole.ActionRole)
+    licences.setObjectName("aboutLicencesButton")
+    licences.clicked.connect(lambda: show_licences(dlg))
+    about_qt = buttons.addButton(translate("About", "About Qt"), QDialogButtonBox.ButtonRole.ActionRole)
+    about_qt.setObjectName("aboutQtButton")
+    about_qt.clicked.connect(lambda: show_about_qt(dlg))
     buttons.rejected.connect(dlg.reject)
     layout = QVBoxLayout(dlg)
     layout.addWidget(intro)
