@@ -133,6 +133,9 @@ def test_the_same_list_pasted_twice_asks_before_charging_again(harness, demo, ke
     box = run(aloop, until(lambda: win.findChild(QMessageBox, "batchConfirm"), what="the second question"))
     assert "2 of these were sent exactly like this" in box.informativeText()
     assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel), "Enter does not pay twice"
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    run(aloop, until(lambda: all(j.state is JobState.DONE for j in jobs(win)), what="the first two done"))
+    assert demo.submits == 2
 
 
 def test_a_style_matrix_sent_again_asks_too(harness, demo, keyed, aloop):
@@ -151,6 +154,9 @@ def test_a_style_matrix_sent_again_asks_too(harness, demo, keyed, aloop):
     assert form is win.submit_pane.form
     assert "4 of these were sent exactly like this" in box.informativeText()
     assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    run(aloop, until(lambda: all(j.state is JobState.DONE for j in jobs(win)), what="the first matrix done"))
+    assert demo.submits == 4
 
 
 def test_submit_anyway_to_the_budget_still_asks_about_the_repeat(harness, demo, keyed, aloop):
