@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMimeData, Signal
+from PySide6.QtCore import QMimeData, QUrl, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QWidget
 
@@ -64,6 +64,22 @@ def read_mime(mime: QMimeData | None) -> Dropped:
                 chunks.append(url.toString())
     if not chunks and mime.hasText():
         chunks.append(mime.text())
+    return Dropped("\n".join(chunks))
+
+
+def from_arguments(args: list[str]) -> Dropped:
+    """Command-line arguments as a drop: a file:// URL (what a launcher's %U passes for a file dropped on it) is
+    read as a dropped file is; anything else (an id, a song link) is text."""
+    chunks: list[str] = []
+    for arg in args:
+        url = QUrl(arg)
+        if arg.startswith("file:") and url.isLocalFile():
+            got = read_file(Path(url.toLocalFile()))
+            if got.problem:
+                return got
+            chunks.append(got.text)
+        else:
+            chunks.append(arg)
     return Dropped("\n".join(chunks))
 
 

@@ -39,7 +39,7 @@ from .banner import Banner
 from .bindings import Bindings
 from .clips_pane import ClipsPane
 from .dialogs import open_folder
-from .drops import Dropped, IdDropTarget
+from .drops import Dropped, IdDropTarget, from_arguments
 from .jobs_model import clips_text, cost_text, spent_text
 from .jobs_pane import JobsPane
 from .library_view import LibraryView
@@ -222,7 +222,7 @@ class MainWindow(IdDropTarget, QMainWindow):
             self.raise_()
             self.activateWindow()
         if ids:
-            self.take_drop(Dropped("\n".join(ids)))
+            self.take_drop(from_arguments(ids))
 
     # -- settings ---------------------------------------------------------------------------------------
     def open_settings(self) -> None:

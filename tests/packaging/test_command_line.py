@@ -11,11 +11,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QUrl
 
 from cover_desktop.app import build_parser
 from cover_desktop.resources.manpage import render
 from cover_desktop.settings import Dirs
 from cover_desktop.startup import EXIT_CANNOT_START, why_qt_stopped
+from cover_desktop.ui.drops import from_arguments
 from cover_desktop.usage import ENVIRONMENT
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -119,3 +121,15 @@ def test_smoke_test_prints_what_it_did():
     assert steps[1].startswith("smoke test: submitting demo job for audio id demo-smoke-test to http://127.0.0.1:")
     assert re.fullmatch(r"smoke test: submitted as job \S+; waiting up to 60 s for it to complete", steps[2])
     assert re.fullmatch(r"smoke test: job \S+ complete with \d+ clips", steps[3])
+
+
+def test_a_file_dropped_on_the_launcher_arrives_as_a_file_url_and_its_ids_are_read(tmp_path):
+    listing = tmp_path / "my ids.txt"
+    listing.write_text("aud-one\naud-two\n")
+    url = QUrl.fromLocalFile(str(listing)).toString(QUrl.ComponentFormattingOption.FullyEncoded)   # as %U gives it
+    assert url.startswith("file:///") and "%20" in url
+    dropped = from_arguments([url, "https://suno.com/song/3f2a1b4c-1111-2222-3333-444455556666"])
+    assert dropped.problem == ""
+    assert dropped.text.split() == ["aud-one", "aud-two", "https://suno.com/song/3f2a1b4c-1111-2222-3333-444455556666"]
+    (tmp_path / "a.mp3").write_bytes(b"ID3")
+    assert "is not a text file" in from_arguments([QUrl.fromLocalFile(str(tmp_path / "a.mp3")).toString()]).problem
