@@ -4,9 +4,10 @@ English is the source language: the strings in the code are the English text, ea
 ``translate(context, text)`` (plural ones with ``n``: ``translate(ctx, "%n clip(s)", None, n)``). Each language
 has a catalogue in this folder, ``cover_desktop_<code>.ts`` (Qt Linguist's XML, brought up to date with the code
 by ``python -m cover_desktop.i18n.update``; English's holds only the plural forms, "1 clip" / "2 clips").
-Qt reads compiled catalogues (.qm), which are never committed: the bundle carries them, compiled by lrelease
-when it is built; a pip install or a checkout compiles them with the lrelease PySide6 ships, at the first start
-and after each change of a catalogue, into the cache folder (a fraction of a second, once).
+Qt reads compiled catalogues (.qm), which are never committed: the wheel, the sdist and so the bundle carry
+them beside their sources, compiled when they are built (packaging/setuptools_hooks.py), so an installed app
+needs no lrelease; a checkout compiles them with the lrelease PySide6 ships, at the first start and after each
+change of a catalogue, into the cache folder (a fraction of a second, once).
 
 The language comes from COVER_DESKTOP_LANGUAGE, else the Settings, else the system's locale; English when none
 of these is a language the app has. Dates and numbers follow the system's locale, or the chosen language's
