@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QAbstractListModel, QMimeData, QObject, QStringListModel, Qt, QUrl, Signal
 
 from ..i18n import translate
 from ..jobs.model import ClipRecord, Job
@@ -15,6 +16,7 @@ from ..media.naming import clip_title as known_title
 from ..media.thumbs import ThumbnailCache
 from .jobs_model import Index, fmt_elapsed
 from .library_view import LibraryView, haystack
+from .listing import STATE_GROUPS, Listing, Rows
 from .messages import describe
 
 Item = tuple[Job, ClipRecord]   # a clip and the job it belongs to: what a row of the clip list is
@@ -70,30 +72,33 @@ def loudness_text(level: Loudness | None) -> str:
         lufs=f"{level.integrated:.1f}", lra=f"{level.lra:.1f}", peak=f"{level.true_peak:.1f}")
 
 
-class ClipsModel(QAbstractListModel):
-    coverLanded = Signal(list)    # rows whose cover has just loaded (or failed): repaint them
+class ClipsModel(QStringListModel):
+    """A QStringListModel for its row count alone: QListView asks a model for an index of every row on each
+    layout (a reset, any dataChanged), and each ``index()`` asks ``rowCount()``: in C++ here, where a Python
+    ``rowCount`` made 200,000 calls into Python per layout at 100,000 clips. The strings stay empty; every
+    role comes from ``data()``."""
+
+    coverLanded = Signal(list)    # rows whose cover has just loaded (or failed), or whose download moved on
     def __init__(self, thumbs: ThumbnailCache, parent: QObject | None = None,
                  playing: Callable[[], str] = lambda: ""):
         super().__init__(parent)
         self.thumbs = thumbs
         self._playing = playing     # the player's current clip key: the player owns it, rows only read it
         self._painted_playing = ""  # the row painted as playing, to repaint when the player moves on
-        self._rows: list[tuple[Job, ClipRecord]] = []
-        # row lookups, built on first use after a change: a keystroke in the search must not pay for them
-        self._index_cache: dict[str, int] | None = {}
-        self._images_cache: dict[str, list[int]] | None = {}
+        self._rows = Rows([])
         self.library_mode = False
         self.job: Job | None = None
         self.filters = LibraryView()   # the library's search, filters and sort
         self._source: list[tuple[Job, ClipRecord]] = []     # before the view's filters and order
+        # per source, built on first use: a keystroke in the search must not pay for them
+        self._listing: Listing | None = None
+        self._positions: dict[str, int] | None = None       # clip key -> position in the source
+        self._by_path: dict[str, dict[str, list[int]]] = {}  # "image_path"/"audio_path" -> path -> positions
         # clip key -> its search text; only for clips in the source (an id() could be reused by another record)
         self._hay: dict[str, str] = {}
         thumbs.ready.connect(self._thumb_ready)
         # a clip's loudness by its file (PeaksCache.loudness: asking starts the measurement)
         self.loudness_of: Callable[[str], Loudness | None] = lambda path: None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self._rows):
@@ -126,7 +131,7 @@ class ClipsModel(QAbstractListModel):
 
     # -- dragging clips out to a file manager or a DAW ----------------------------------------------------
     def flags(self, index: Index) -> Qt.ItemFlag:
-        base = super().flags(index)
+        base = QAbstractListModel.flags(self, index)   # not QStringListModel's: rows are neither edited nor dropped on
         item = self.at(index.row()) if index.isValid() else None
         if item is not None and item[1].audio_path:
             return base | Qt.ItemFlag.ItemIsDragEnabled
@@ -165,20 +170,39 @@ class ClipsModel(QAbstractListModel):
 
     def _set_source(self, rows: list[tuple[Job, ClipRecord]]) -> None:
         if rows is not self._source:
-            keys = {clip_key(j, r) for j, r in rows}
-            self._hay = {k: v for k, v in self._hay.items() if k in keys}
-        self._source = rows
+            self._source = rows
+            self._listing, self._positions, self._by_path = None, None, {}
+            if self._hay:
+                keys = self._keys
+                self._hay = {k: v for k, v in self._hay.items() if k in keys}
         if self.library_mode:
-            if self.filters.query:
-                hay = self._hay
-                for j, r in rows:
-                    key = clip_key(j, r)
-                    if key not in hay:
-                        hay[key] = haystack(j, r)
-            self._set(self.filters.apply(rows, self._hay))
+            view = self.filters
+            if self._listing is None:
+                self._listing = Listing(rows, self._text)
+            since = (time.time() - view.days * 86400) if view.days else None
+            self._set(Rows(rows, self._listing.shown(
+                trash=view.trash, favourites=view.favourites, min_rating=view.min_rating,
+                group=STATE_GROUPS.get(view.state), since=since, words=tuple(view.query.lower().split()),
+                sort=view.sort, descending=view.descending)))
         else:
             # a job's own clips: all but those in the trash, in the service's order
-            self._set([(j, r) for j, r in rows if r.trashed_at is None and r.purged_at is None])
+            self._set(Rows(rows, [i for i, (_, r) in enumerate(rows) if r.trashed_at is None and r.purged_at is None]))
+
+    @property
+    def _keys(self) -> dict[str, int]:
+        """Clip key -> its position in the source."""
+        if self._positions is None:
+            self._positions = {clip_key(j, r): i for i, (j, r) in enumerate(self._source)}
+        return self._positions
+
+    def _text(self, position: int) -> str:
+        """The search text of the source's clip at ``position``, kept by clip key across listings."""
+        job, rec = self._source[position]
+        key = clip_key(job, rec)
+        text = self._hay.get(key)
+        if text is None:
+            text = self._hay[key] = haystack(job, rec)
+        return text
 
     def refresh_job(self, job: Job, all_jobs: list[Job]) -> None:
         """A job changed: repaint its rows; rebuild (a model reset) only when it gained clips."""
@@ -186,39 +210,52 @@ class ClipsModel(QAbstractListModel):
             return
         for rec in job.clips:
             self._hay.pop(clip_key(job, rec), None)
-        rows = [i for i, (j, _) in enumerate(self._rows) if j.id == job.id]
-        if len(rows) != len(job.clips) or self.library_mode and self.filters.filtering:
+        positions = [self._keys.get(clip_key(job, rec), -1) for rec in job.clips]
+        rows = sorted(r for p in positions if (r := self._rows.row_of(p)) >= 0)
+        if (len(rows) != len(job.clips) or -1 in positions or self.library_mode and self.filters.filtering
+                or any(self._source[p][1] is not rec for p, rec in zip(positions, job.clips, strict=True))):
             if self.library_mode:
                 self.show_library(all_jobs)
             else:
                 self.show_job(job)
             return
-        for i, rec in zip(rows, job.clips, strict=True):
-            self._rows[i] = (job, rec)
-            self._index_image(i)
+        for p, rec in zip(positions, job.clips, strict=True):
+            self._source[p] = (job, rec)
+            self._moved(p)
         if rows:
             self.dataChanged.emit(self.index(rows[0]), self.index(rows[-1]))
 
     def clip_changed(self, job_id: int, clip_id: str) -> None:
+        """A clip's media or marks changed (a download moving on: once per chunk). A clip still shown is
+        repainted (``coverLanded``), not announced with a dataChanged: after each of those QListView lays
+        out every row again."""
         key = f"{job_id}/{clip_id}"
-        row = self._index.get(key)
-        item = self.at(row) if row is not None else None
-        if item is not None:
-            self._hay.pop(key, None)
-        if item is not None and not self._still_shown(item[1]):
-            self._set_source(self._source)   # trashed, restored, or no longer matching a rating filter
+        position = self._keys.get(key)
+        if position is None:
             return
-        if row is not None:
-            self._index_image(row)
-            idx = self.index(row)
-            self.dataChanged.emit(idx, idx)
+        self._hay.pop(key, None)
+        self._moved(position)
+        row = self._rows.row_of(position)
+        if row >= 0 and not self._still_shown(self._source[position][1]):
+            self._set_source(self._source)   # trashed, restored, or no longer matching a rating filter
+        elif row >= 0:
+            self.coverLanded.emit([row])
+
+    def _moved(self, position: int) -> None:
+        """The source's clip at ``position`` changed: its columns, search text and paths."""
+        if self._listing is not None:
+            self._listing.update(position)
+        rec = self._source[position][1]
+        for attr, paths in self._by_path.items():
+            path = getattr(rec, attr)
+            if path and position not in paths.setdefault(path, []):
+                paths[path].append(position)
 
     def playing_changed(self, key: str) -> None:
         old, self._painted_playing = self._painted_playing, key
-        for k in (old, key):
-            row = self._index.get(k)
-            if row is not None:
-                self.dataChanged.emit(self.index(row), self.index(row), [PlayingRole])
+        rows = [r for k in (old, key) if (r := self.row_of(k)) >= 0]
+        if rows:
+            self.coverLanded.emit(rows)
 
     def _still_shown(self, rec: ClipRecord) -> bool:
         if rec.purged_at is not None or (rec.trashed_at is not None) != (self.library_mode and self.filters.trash):
@@ -229,60 +266,51 @@ class ClipsModel(QAbstractListModel):
 
     def loudness_landed(self, path: str) -> None:
         """Repaint the rows of a file whose loudness is now known."""
-        rows = [i for i, (_, r) in enumerate(self._rows) if r.audio_path == path]
+        rows = self._rows_with("audio_path", path)
         if rows:
             self.coverLanded.emit(rows)
 
     def row_of(self, key: str) -> int:
-        return self._index.get(key, -1)
+        position = self._keys.get(key)
+        return -1 if position is None else self._rows.row_of(position)
 
     def at(self, row: int) -> tuple[Job, ClipRecord] | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
-    def _set(self, rows: list[tuple[Job, ClipRecord]]) -> None:
-        same = bool(rows) and len(rows) == len(self._rows) and all(
-            a[1] is b[1] for a, b in zip(rows, self._rows, strict=True))
-        if same:
+    def _set(self, rows: Rows) -> None:
+        if len(rows) and rows.same_as(self._rows):
             # the same clips (a job without clips came or went): keep the selection, repaint
             self._rows = rows
-            self._images_cache = None
             self.dataChanged.emit(self.index(0), self.index(len(rows) - 1))
             return
         self.beginResetModel()
         self._rows = rows
-        self._index_cache = None
-        self._images_cache = None
+        # the count QListView reads in C++, changed without announcing rows: the reset announces them all
+        blocked = self.blockSignals(True)
+        try:
+            count = super().rowCount()
+            if len(rows) < count:
+                self.removeRows(len(rows), count - len(rows))
+            elif len(rows) > count:
+                self.insertRows(count, len(rows) - count)
+        finally:
+            self.blockSignals(blocked)
         self.endResetModel()
 
-    @property
-    def _index(self) -> dict[str, int]:
-        if self._index_cache is None:
-            self._index_cache = {clip_key(j, r): i for i, (j, r) in enumerate(self._rows)}
-        return self._index_cache
-
-    @property
-    def _by_image(self) -> dict[str, list[int]]:
-        if self._images_cache is None:
-            images: dict[str, list[int]] = {}
-            for i, (_, rec) in enumerate(self._rows):
-                if rec.image_path:
-                    images.setdefault(rec.image_path, []).append(i)
-            self._images_cache = images
-        return self._images_cache
-
-    def _index_image(self, row: int) -> None:
-        """One row's cover into the path -> rows index (download progress calls this per chunk: no rescan)."""
-        if self._images_cache is None:
-            return   # built whole on first use
-        path = self._rows[row][1].image_path
-        if path:
-            rows = self._images_cache.setdefault(path, [])
-            if row not in rows:
-                rows.append(row)
+    def _rows_with(self, attr: str, path: str) -> list[int]:
+        """The rows whose clip has ``path`` as its ``attr`` (image_path or audio_path)."""
+        paths = self._by_path.get(attr)
+        if paths is None:
+            paths = self._by_path[attr] = {}
+            for i, (_, rec) in enumerate(self._source):
+                if p := getattr(rec, attr):
+                    paths.setdefault(p, []).append(i)
+        return sorted(r for i in paths.get(path, ()) if getattr(self._source[i][1], attr) == path
+                      and (r := self._rows.row_of(i)) >= 0)
 
     def _thumb_ready(self, source: str) -> None:
         # not a dataChanged: after each one QListView lays out every row again (two Python calls a row, at
         # 10,000 clips the first scroll through new covers took twice the warm pass); the view repaints them
-        rows = self._by_image.get(source, [])
+        rows = self._rows_with("image_path", source)
         if rows:
-            self.coverLanded.emit(list(rows))
+            self.coverLanded.emit(rows)

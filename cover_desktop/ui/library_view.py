@@ -1,6 +1,7 @@
 """What the clip list shows of the library: search words, filters and the sort order. Plain data, saved
-in the settings so a restart keeps it; the model applies it with list operations, not per-row Qt calls, so
-a keystroke stays quick at 10,000 clips."""
+in the settings so a restart keeps it. ``apply`` says in plain Python what a view lists; the clip list
+answers the same from columns (ui/listing.py), which stays within a frame or two at 100,000 clips, and
+the tests hold the two equal."""
 
 from __future__ import annotations
 
