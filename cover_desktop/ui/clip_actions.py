@@ -4,6 +4,7 @@ of a clip's local state."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Coroutine
 from functools import partial
 from pathlib import Path
@@ -138,18 +139,18 @@ class ClipActions(QObject):
 
     # -- the musician's marks -----------------------------------------------------------------------------
 
-    def _each(self, items: list[Item] | None, what: str, **change: object) -> None:
+    def _each(self, items: list[Item] | None, what: str, **change: object) -> asyncio.Task[Any] | None:
         items = self._selected() if items is None else items
         if not items or self.library is None:
             self.error.emit(translate("ClipActions", "Select a clip first."))
-            return
+            return None
         library = self.library
 
         async def write() -> None:
             for job, rec in items:
                 await library.set_meta(job, rec, **change)  # type: ignore[arg-type]
 
-        self.tasks.spawn(write(), what)
+        return self.tasks.spawn(write(), what)
 
     def rate(self, stars: int, items: list[Item] | None = None, then_next: bool = False) -> None:
         self._each(items, "rating a clip", rating=stars)
@@ -161,12 +162,13 @@ class ClipActions(QObject):
         on = not all(rec.favourite for _, rec in items) if items else True
         self._each(items, "marking a favourite", favourite=on)
 
-    def trash(self) -> None:
+    def trash(self) -> asyncio.Task[Any] | None:
         items = self._selected()
-        self._each(items, "moving clips to the trash", trashed=True)
+        task = self._each(items, "moving clips to the trash", trashed=True)
         if items:
             self.message.emit(translate("ClipActions", "Moved %n clip(s) to the trash "
                                                        "(All clips \u2192 Trash to restore).", None, len(items)))
+        return task
 
     def restore(self) -> None:
         self._each(None, "restoring clips", trashed=False)

@@ -36,6 +36,7 @@ from .bindings import Bindings
 from .clip_actions import ClipActions
 from .clip_details import ClipDetails
 from .clips_model import ClipsModel, Item, clip_key, clip_title
+from .contrast import tint
 from .cover_loading import follow_covers
 from .delegates import ClipDelegate
 from .library_bar import LibraryBar
@@ -43,6 +44,7 @@ from .library_view import LibraryView
 from .loop_export import LoopExport
 from .messages import describe
 from .player_bar import PlayerBar
+from .speech import announce, follow_list
 from .widgets import section_label
 
 
@@ -118,11 +120,13 @@ class ClipsPane(QWidget):
         # a new listing (a search, a filter, a job's new clips) must not leave Details on a clip no longer chosen
         self.model.modelReset.connect(self._current_changed)
         follow_covers(self.view, self.model)
+        follow_list(self.view)
         self.empty = QLabel()
         self.empty.setObjectName("clipsEmpty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
-        self.empty.setStyleSheet("color: palette(mid); padding: 16px;")
+        self.empty.setStyleSheet("padding: 16px;")
+        tint(self.empty)
         self._stack = QStackedLayout()
         self._stack.addWidget(self.empty)
         self._stack.addWidget(self.view)
@@ -282,6 +286,19 @@ class ClipsPane(QWidget):
         if not self.view.selectionModel().isSelected(idx):
             self.view.setCurrentIndex(idx)
         self.clip_actions.menu(self.view.viewport().mapToGlobal(pos), lambda: self.play_row(idx.row()))
+
+    def trash_selected(self) -> None:
+        """Trash the selected clips; the row after them is selected next, so rating by keys goes on."""
+        rows = [i.row() for i in self.view.selectionModel().selectedIndexes()] or [self.view.currentIndex().row()]
+        row = max(0, min(rows))
+        task = self.clip_actions.trash()
+        if task is not None:
+            task.add_done_callback(lambda _task: self._select_near(row))
+
+    def _select_near(self, row: int) -> None:
+        n = self.model.rowCount()
+        if n:
+            self.view.setCurrentIndex(self.model.index(min(row, n - 1)))
 
     def _items_at(self, row: int) -> list[Item]:
         item = self.model.at(row)

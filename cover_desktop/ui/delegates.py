@@ -16,7 +16,7 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
 )
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionFocusRect, QStyleOptionViewItem
 
 from ..jobs.model import Job, JobState
 from ..media.thumbs import COVER_SIZE
@@ -44,6 +44,19 @@ def _background(painter: QPainter, option: QStyleOptionViewItem) -> tuple[QColor
     return text, dim
 
 
+def _focus_ring(painter: QPainter, option: QStyleOptionViewItem) -> None:
+    """The keyboard's place in the list: a row painted by hand must draw the style's focus frame itself."""
+    if not option.state & QStyle.StateFlag.State_HasFocus or option.widget is None:
+        return
+    ring = QStyleOptionFocusRect()
+    ring.initFrom(option.widget)
+    ring.rect = option.rect.adjusted(1, 1, -1, -1)
+    ring.state = ring.state | option.state   # initFrom knows whether the keyboard moved the focus
+    ring.backgroundColor = option.palette.color(QPalette.ColorRole.Highlight if option.state
+                                                & QStyle.StateFlag.State_Selected else QPalette.ColorRole.Base)
+    option.widget.style().drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, ring, painter, option.widget)
+
+
 class JobDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         fm = QFontMetrics(option.font)
@@ -59,7 +72,8 @@ class JobDelegate(QStyledItemDelegate):
         r = option.rect.adjusted(PAD, PAD, -PAD, -PAD)
         fm = QFontMetrics(option.font)
         dot = QRectF(r.left(), r.top() + fm.height() / 2 - 5, 10, 10)
-        painter.setPen(Qt.PenStyle.NoPen)
+        # on the selection colour (blue, like a running job's dot) the dot keeps a ring of the selected text's
+        painter.setPen(QPen(text, 2) if option.state & QStyle.StateFlag.State_Selected else Qt.PenStyle.NoPen)
         painter.setBrush(QColor(STATE_COLORS.get(job.state, "#9e9e9e")))
         painter.drawEllipse(dot)
 
@@ -111,6 +125,7 @@ class JobDelegate(QStyledItemDelegate):
             painter.drawText(err, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                              fm.elidedText("  \u00b7  " + describe(job.error), Qt.TextElideMode.ElideRight,
                                            err.width()))
+        _focus_ring(painter, option)
         painter.restore()
 
 
@@ -248,4 +263,5 @@ class ClipDelegate(QStyledItemDelegate):
             painter.fillRect(bar, QColor(128, 128, 128, 70))
             painter.fillRect(QRectF(bar.left(), bar.top(), bar.width() * max(0.05, rec.progress), 3),
                              QColor("#1e88e5"))
+        _focus_ring(painter, option)
         painter.restore()

@@ -127,7 +127,11 @@ class CoverForm(QWidget):
         self.submit = QPushButton(one_job_text())
         self.submit.setObjectName("submitButton")
         self.submit.setAccessibleName(translate("CoverForm", "Submit"))
-        self.submit.setDefault(True)
+        # not the default button: Fusion draws a default button as if it had the focus, so Tab never showed
+        # whether Submit had it (Enter in a field sends anyway); bold keeps it the form's main action
+        bold = self.submit.font()
+        bold.setBold(True)
+        self.submit.setFont(bold)
         keys = QKeySequence("Ctrl+Return").toString(QKeySequence.SequenceFormat.NativeText)
         self.submit.setToolTip(translate("CoverForm", "Submit the cover job ({keys}). Each job costs {credits}.")
                                .format(keys=keys, credits=cost_text(1)))
@@ -212,10 +216,10 @@ class CoverForm(QWidget):
         return plan(template, ids, styles)
 
     def _matrix_toggled(self, on: bool) -> None:
-        self.style_edit.setVisible(not on)
-        self.styles_edit.setVisible(on and self.custom.isChecked())
         if on and not self.custom.isChecked():
-            self.custom.setChecked(True)   # a style is only sent in custom mode
+            self.custom.setChecked(True)   # a style is only sent in custom mode: ticked before the fields show
+        self.style_edit.setVisible(not on)
+        self.styles_edit.setVisible(on)
         if on and self.style_edit.text().strip() and not self.styles_edit.toPlainText().strip():
             self.styles_edit.setPlainText(self.style_edit.text().strip())
         self.audio_id.setPlaceholderText(translate("CoverForm", "Audio ids, separated by spaces or commas") if on else

@@ -24,10 +24,12 @@ from ..jobs.model import Job, JobState
 from ..jobs.service import JobService
 from ..tasks import TaskSet
 from .bindings import Bindings
+from .contrast import tint
 from .delegates import JobDelegate
 from .dialogs import confirm
 from .jobs_model import JobsModel
-from .widgets import widget_shortcut
+from .speech import follow_list
+from .widgets import breakable, widget_shortcut
 
 
 class JobsPane(QWidget):
@@ -57,12 +59,14 @@ class JobsPane(QWidget):
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         self.view.setMinimumHeight(110)
         widget_shortcut(QKeySequence.StandardKey.Delete, self.view, self.remove_selected)
+        follow_list(self.view)
         self.empty = QLabel(translate("JobsPane", "No jobs yet. Enter an audio id above and press Submit \u2014 "
                                                   "or drop song links or a list of ids anywhere on this window."))
         self.empty.setObjectName("jobsEmpty")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setStyleSheet("color: palette(mid); padding: 16px;")
+        self.empty.setStyleSheet("padding: 16px;")
+        tint(self.empty)
         self.empty.setMinimumHeight(110)
         self._stack = QStackedLayout()
         self._stack.addWidget(self.empty)
@@ -169,7 +173,7 @@ class JobsPane(QWidget):
             return
         folder = self.media_folder(job) if self.media_folder and job.clips else None
         extra = translate("JobsPane", "Its saved clip files stay in {folder} (Help \u2192 Open the clips "
-                                      "folder).").format(folder=folder) if folder else ""
+                                      "folder).").format(folder=breakable(folder)) if folder else ""
         if job.state.active:
             running = translate("JobsPane", "It is still running: the app will stop following it.")
             extra = f"{running} {extra}".strip()
@@ -185,4 +189,4 @@ class JobsPane(QWidget):
 
         confirm(self, translate("JobsPane", "Remove job"),
                 translate("JobsPane", "Remove {audio_id} from the history?").format(audio_id=job.request.audio_id),
-                extra, translate("JobsPane", "Remove"), start, name="removeConfirm")
+                extra, translate("JobsPane", "Remove"), start, name="removeConfirm", default_yes=False)

@@ -42,6 +42,7 @@ from .dialogs import open_folder
 from .drops import Dropped, IdDropTarget, from_arguments
 from .jobs_model import clips_text, cost_text, spent_text
 from .jobs_pane import JobsPane
+from .keys import PlayerKeys
 from .library_view import LibraryView
 from .menus import build_menus
 from .messages import describe
@@ -81,6 +82,9 @@ class MainWindow(IdDropTarget, QMainWindow):
         self._layout()
         self._wire()
         self.menu_actions = build_menus(self, self)
+        # one-key shortcuts act in the lists and the player; a focused check box or button keeps its keys
+        self.player_keys = PlayerKeys(self, lambda: [self.jobs_pane.view, self.clips_pane.view,
+                                                     self.clips_pane.player_bar])
         self.pause_action = self.menu_actions["pauseAction"]
         self.bind_runtime()
         runtime.unbinding.connect(self.unbind_runtime)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Protocol
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
@@ -117,9 +118,12 @@ def build_menus(win: MenuHost, window: QMainWindow) -> dict[str, QAction]:
     add(clips, translate("Menus", "Copy &audio URL"), clip_actions.copy_audio_url, name="copyAudioUrlAction")
     add(clips, translate("Menus", "Re&try download"), clip_actions.retry_download, name="retryDownloadAction")
     clips.addSeparator()
-    add(clips, translate("Menus", "Move to the &trash"), clip_actions.trash, name="trashAction")
+    add(clips, translate("Menus", "Move to the &trash"), clips_pane.trash_selected, name="trashAction")
     # Delete in the clip list trashes the selected clips (in the job list it removes the job): each list its own
-    widget_shortcut(QKeySequence.StandardKey.Delete, clips_pane.view, clip_actions.trash)
+    widget_shortcut(QKeySequence.StandardKey.Delete, clips_pane.view, clips_pane.trash_selected)
+    for enter in (Qt.Key.Key_Return, Qt.Key.Key_Enter):   # as a double-click: play the current row
+        widget_shortcut(QKeySequence(enter), clips_pane.view,
+                        lambda: clips_pane.play_row(clips_pane.view.currentIndex().row()))
     add(clips, translate("Menus", "Restore from the trash"), clip_actions.restore, name="restoreAction")
     clips.addSeparator()
     add(clips, translate("Menus", "Show &all clips"), clips_pane.library_button.toggle, "Ctrl+L", "libraryAction")

@@ -18,6 +18,13 @@ def section_label(text: str) -> QLabel:
     return label
 
 
+def breakable(path: object) -> str:
+    """A path that a word-wrapping label breaks after a separator rather than mid-name: a zero-width space
+    after each separator, a word joiner after each hyphen (Unicode lets a line break after "-", which cut
+    "cover-desktop" in two, and not after a "/" followed by a digit)."""
+    return str(path).replace("-", "-\u2060").replace("/", "/\u200b").replace("\\", "\\\u200b")
+
+
 def widget_shortcut(keys: QKeySequence | QKeySequence.StandardKey | str, widget: QWidget,
                     slot: Callable[[], object]) -> QShortcut:
     """A shortcut that fires only while ``widget`` has the focus. (The constructor's ``context`` keyword is
