@@ -114,9 +114,26 @@ def make_media(media: Path, covers: int = COVERS) -> tuple[str, list[str]]:
     return str(audio), paths
 
 
-def make_store(path: Path, clips: int, media: Path, covers: int = COVERS) -> None:
+STYLES = ["synthwave", "acoustic folk", "lo-fi jazz", "bossa nova", "dream pop", "delta blues", "drum and bass",
+          "chamber pop", "k-pop ballad", "outlaw country", "trip hop", "celtic punk"]
+LYRIC_WORDS = ("river neon night city heart fire rain love dance light shadow morning highway echo silver ocean "
+               "summer winter golden broken dream forever midnight thunder whisper garden mirror window station "
+               "paper letter engine harbour lantern meadow canyon velvet crimson hollow").split()
+
+
+def lyrics(j: int) -> str:
+    """Eight lines of six words, the same for the same job in every tree and run."""
+    import random
+
+    rnd = random.Random(j)
+    return "\n".join(" ".join(rnd.choice(LYRIC_WORDS) for _ in range(6)) for _ in range(8))
+
+
+def make_store(path: Path, clips: int, media: Path, covers: int = COVERS, varied: bool = False) -> None:
     """A job history of ``clips`` clips (two per finished job), every one kept on disk: its audio and a
-    cover, neighbours with different covers. Written in one transaction with the store's own row code."""
+    cover, neighbours with different covers. Written in one transaction with the store's own row code.
+    ``varied``: each job its own lyrics (eight lines), one of twelve styles, and notes on every tenth clip,
+    as a library a search has to look through."""
     from cover_desktop.api.models import Clip, CoverRequest
     from cover_desktop.jobs.model import ClipRecord, Job, JobState
     from cover_desktop.jobs.store import JobStore
@@ -125,10 +142,11 @@ def make_store(path: Path, clips: int, media: Path, covers: int = COVERS) -> Non
     store = JobStore(path)
     store.db.execute("BEGIN")
     for j in range(clips // 2):
-        job = Job(request=CoverRequest(f"aud{j:06d}", True, "words", "synthwave", f"Song {j}"),
+        words, style = (lyrics(j), STYLES[j * 7 % len(STYLES)]) if varied else ("words", "synthwave")
+        job = Job(request=CoverRequest(f"aud{j:06d}", True, words, style, f"Song {j}"),
                   state=JobState.DONE, task_id=f"upl{j:08d}", raw_status="complete", created_at=1e9 + j,
                   clips=[ClipRecord(Clip(f"upl{j:08d}-{k}", f"https://cdn.example/a{j}{k}.mp3",
-                                         f"https://cdn.example/i{j}{k}.jpg", f"Song {j} #{k}", 31.0, "synthwave",
+                                         f"https://cdn.example/i{j}{k}.jpg", f"Song {j} #{k}", 31.0, style,
                                          extra={"model_name": "chirp-v4", "createTime": "2026-01-01T00:00:00Z"}))
                          for k in (1, 2)],
                   history=[(1e9 + j, "submitted"), (1e9 + j + 5, "queued"), (1e9 + j + 30, "complete")])
@@ -140,6 +158,9 @@ def make_store(path: Path, clips: int, media: Path, covers: int = COVERS) -> Non
             "INSERT INTO clip_media (job_id, clip_id, audio_path, image_path, media_error) VALUES (?,?,?,?,'')",
             [(job.id, rec.id, audio, cover_paths[(2 * j + k) * 7 % len(cover_paths)])
              for k, rec in enumerate(job.clips)])
+        if varied and j % 5 == 0:
+            store.db.execute("INSERT INTO clip_meta (job_id, clip_id, rating, notes) VALUES (?,?,?,?)",
+                             (job.id, job.clips[0].id, j % 6, f"take {j % 97}: keep the {LYRIC_WORDS[j % 40]} part"))
     store.db.execute("COMMIT")
     store.close()
 

@@ -30,6 +30,7 @@ BENCHMARKS = [
     ("warm_cache", []),
     ("ids_extract", []),
     ("library_filter", []),
+    ("library_100k", []),
     ("loop_lag", ["10"]),
     ("polling_cost", ["20"]),
     ("waveform_paint", []),

@@ -74,6 +74,7 @@ class Listing:
         self.created = np.fromiter((j.created_at for j, _ in items), np.float64, n)
         self._orders: dict[tuple[str, bool], np.ndarray] = {}
         self._texts: list[str] | None = None
+        self._pending: list[str] = []     # texts built ahead of a query, a few at a time (``prepare``)
         self._found: OrderedDict[tuple[str, ...], np.ndarray] = OrderedDict()
 
     def __len__(self) -> int:
@@ -90,12 +91,27 @@ class Listing:
         if rating != (self.rating[i], self.favourite[i]):
             self._drop_orders("rating")
         self._drop_orders("title", "duration")   # a clip's title or duration may have come with it
-        if self._texts is not None:
+        if self._texts is None:
+            if i < len(self._pending):
+                self._pending[i] = self._text_of(i)
+        else:
             text = self._text_of(i)
             if text != self._texts[i]:
                 self._texts[i] = text
                 for words, found in self._found.items():
                     found[i] = all(w in text for w in words)
+
+    def prepare(self, count: int) -> bool:
+        """Build up to ``count`` more search texts ahead of the first query (each may decode its clip):
+        True once all are built. The first keystroke at 100,000 clips otherwise builds them all."""
+        if self._texts is not None:
+            return True
+        texts, n = self._pending, len(self.items)
+        texts.extend(map(self._text_of, range(len(texts), min(n, len(texts) + count))))
+        if len(texts) < n:
+            return False
+        self._texts = texts
+        return True
 
     def _drop_orders(self, *sorts: str) -> None:
         for key in [k for k in self._orders if k[0] in sorts]:
@@ -114,9 +130,9 @@ class Listing:
         if found is not None:
             self._found.move_to_end(words)
             return found
-        if self._texts is None:
-            self._texts = list(map(self._text_of, range(len(self.items))))
+        self.prepare(len(self.items))
         texts = self._texts
+        assert texts is not None
         # the fewest candidates an earlier result leaves: every word it asked for is inside one asked now
         start, todo = None, list(words)
         for old, hits in self._found.items():
