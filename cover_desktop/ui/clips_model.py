@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QMimeData, QObject, QStringListModel, Qt, QUrl, Signal
+from PySide6.QtCore import QAbstractListModel, QMimeData, QObject, QStringListModel, Qt, QTimer, QUrl, Signal
 
 from ..i18n import translate
 from ..jobs.model import ClipRecord, Job
@@ -20,6 +20,7 @@ from .listing import STATE_GROUPS, Listing, Rows
 from .messages import describe
 
 Item = tuple[Job, ClipRecord]   # a clip and the job it belongs to: what a row of the clip list is
+WARM_TEXTS = 300   # search texts built per idle turn of the loop: a few ms
 
 ClipRole = Qt.ItemDataRole.UserRole + 11
 BrokenCoverRole = Qt.ItemDataRole.UserRole + 13
@@ -94,6 +95,10 @@ class ClipsModel(QStringListModel):
         self._listing: Listing | None = None
         self._positions: dict[str, int] | None = None       # clip key -> position in the source
         self._by_path: dict[str, dict[str, list[int]]] = {}  # "image_path"/"audio_path" -> path -> positions
+        # the library's search texts, built a few at a time while the loop is idle, before the first keystroke
+        self._warming = QTimer(self)
+        self._warming.setInterval(0)
+        self._warming.timeout.connect(self._warm)
         # clip key -> its search text; only for clips in the source (an id() could be reused by another record)
         self._hay: dict[str, str] = {}
         thumbs.ready.connect(self._thumb_ready)
@@ -179,6 +184,7 @@ class ClipsModel(QStringListModel):
             view = self.filters
             if self._listing is None:
                 self._listing = Listing(rows, self._text)
+                self._warming.start()
             since = (time.time() - view.days * 86400) if view.days else None
             self._set(Rows(rows, self._listing.shown(
                 trash=view.trash, favourites=view.favourites, min_rating=view.min_rating,
@@ -187,6 +193,10 @@ class ClipsModel(QStringListModel):
         else:
             # a job's own clips: all but those in the trash, in the service's order
             self._set(Rows(rows, [i for i, (_, r) in enumerate(rows) if r.trashed_at is None and r.purged_at is None]))
+
+    def _warm(self) -> None:
+        if self._listing is None or self._listing.prepare(WARM_TEXTS):
+            self._warming.stop()
 
     @property
     def _keys(self) -> dict[str, int]:

@@ -121,3 +121,25 @@ def test_a_clip_trashed_leaves_the_list_and_a_playing_row_is_repainted(qapp, tmp
     model.coverLanded.connect(repainted.append)
     model.playing_changed(clip_key(*model.at(3)))
     assert repainted == [[3]]
+
+
+def test_the_search_texts_are_built_while_the_loop_is_idle_not_on_the_first_keystroke(qapp, tmp_path, monkeypatch):
+    import cover_desktop.ui.clips_model as clips_model
+
+    built: list[str] = []
+
+    def counted(job: Job, rec: ClipRecord) -> str:
+        built.append(rec.id)
+        return haystack(job, rec)
+
+    monkeypatch.setattr(clips_model, "haystack", counted)
+    jobs = generated(n_jobs=900, seed=9)
+    model = model_of(tmp_path, jobs)
+    n = sum(len(j.clips) for j in jobs)
+    assert len(built) < n, "the first show does not build them all at once"
+    for _ in range(200):
+        qapp.processEvents()
+    assert len(built) == n
+    model.set_filters(LibraryView(query="river"))
+    assert len(built) == n, "the keystroke found them built"
+    assert shown(model) == expected(jobs, LibraryView(query="river"))
