@@ -267,6 +267,6 @@ class PollScheduler:
         held, wait = 0.0, retry_after or gap
         if isinstance(err, RateLimited) and now + wait > self._gate_until:
             self._gate_until, held = now + wait, wait
-        self.on_error(e.job_id, err, True)
         if held and self.on_hold is not None:
-            self.on_hold(held)   # after the error: what the status bar says last is how long it waits
+            self.on_hold(held)   # before the error, so that what is said of the error can say the wait too
+        self.on_error(e.job_id, err, True)

@@ -104,6 +104,7 @@ class JobService(QObject):
         self._writes = TaskSet(self._write_failed, "job store writes")
         self._unsaved: set[int] = set()   # accepted jobs whose task id the disk has refused so far
         self.reachable: bool | None = None
+        self._hold_words: Words | None = None
         self._batch_stop = False
         self.batch_running = False
 
@@ -273,6 +274,9 @@ class JobService(QObject):
                 self.jobFinished.emit(job)
 
     def _on_error(self, job_id: int, err: ApiError, will_retry: bool) -> None:
+        # one line: why, and how long the wait is
+        said = err.message if self._hold_words is None else Words.joined(err.message, self._hold_words)
+        self._hold_words = None
         if isinstance(err, NetworkError):
             self._reach(False, err.message)
         job = self.jobs.get(job_id)
@@ -284,12 +288,12 @@ class JobService(QObject):
             job.state, job.error, job.finished_at = JobState.FAILED, err.message, time.time()
         self._write(job)
         self.jobChanged.emit(job)
-        self.notice.emit("warning" if will_retry else "error", err.message)
+        self.notice.emit("warning" if will_retry else "error", said)
 
     def _on_hold(self, seconds: float) -> None:
-        if seconds > 0:
-            self.notice.emit("warning", Words.of(N_("The service asked the app to wait {seconds} s before checking "
-                                                    "jobs again. F5 checks now."), seconds=max(1, round(seconds))))
+        """Called just before the error that asked for the wait, whose notice then says it too."""
+        self._hold_words = (Words.of(N_("Next check in {seconds} s; F5 checks now."), seconds=max(1, round(seconds)))
+                            if seconds > 0 else None)
 
     def _on_poll_failure(self, problem: str) -> None:
         self.notice.emit("error", Words.of(N_("{problem} Checking jobs starts again by itself."), problem=problem))
