@@ -36,7 +36,6 @@ from .bindings import Bindings
 from .clip_actions import ClipActions
 from .clip_details import ClipDetails
 from .clips_model import ClipsModel, Item, clip_key, clip_title
-from .contrast import tint
 from .cover_loading import follow_covers
 from .delegates import ClipDelegate
 from .library_bar import LibraryBar
@@ -44,7 +43,6 @@ from .library_view import LibraryView
 from .loop_export import LoopExport
 from .messages import describe
 from .player_bar import PlayerBar
-from .speech import announce, follow_list
 from .widgets import section_label
 
 
@@ -120,13 +118,11 @@ class ClipsPane(QWidget):
         # a new listing (a search, a filter, a job's new clips) must not leave Details on a clip no longer chosen
         self.model.modelReset.connect(self._current_changed)
         follow_covers(self.view, self.model)
-        follow_list(self.view)
         self.empty = QLabel()
         self.empty.setObjectName("clipsEmpty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
-        self.empty.setStyleSheet("padding: 16px;")
-        tint(self.empty)
+        self.empty.setStyleSheet("color: palette(mid); padding: 16px;")
         self._stack = QStackedLayout()
         self._stack.addWidget(self.empty)
         self._stack.addWidget(self.view)
