@@ -130,7 +130,8 @@ def route_qt_messages() -> None:
         if category.startswith("qt.qpa"):
             platform_notes.append(message)
         if kind == QtMsgType.QtFatalMsg:
-            startup.fail(startup.why_qt_stopped(message, platform_notes), _home(Dirs.logs()))
+            from .usage import home_relative
+            startup.fail(startup.why_qt_stopped(message, platform_notes), home_relative(Dirs.logs()))
 
     qInstallMessageHandler(handler)
 
@@ -256,11 +257,6 @@ async def run_app(app: QApplication, args: argparse.Namespace, guard: InstanceGu
     await rt.aclose()
     log.info("quit cleanly")
     return 0 if smoke is None or (smoke.done() and not smoke.cancelled() and smoke.result()) else 1
-
-
-def _home(path: Path) -> str:
-    home = str(Path.home())
-    return "~" + str(path)[len(home):] if str(path).startswith(home + os.sep) else str(path)
 
 
 def main(argv: list[str] | None = None) -> int:

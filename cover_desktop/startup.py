@@ -39,7 +39,7 @@ def why_qt_stopped(fatal: str, platform_notes: list[str], env: Mapping[str, str]
     return [f"{NAME}: Qt stopped: {first}"]
 
 
-def fail(lines: list[str], log_dir: object = None) -> None:
+def fail(lines: list[str], log_dir: str | None = None) -> None:
     """Say ``lines`` on the terminal (and in the log), then end the process with EXIT_CANNOT_START at once.
     Called from inside Qt (a fatal message): returning would let Qt abort."""
     for line in lines:

@@ -35,7 +35,8 @@ EXIT_STATUS = ("Exit status: 0 after a normal quit; 1 when it cannot start (the 
 WIDTH = 78
 
 
-def _home(path: Path) -> str:
+def home_relative(path: Path) -> str:
+    """``path`` with the home folder written ~, as people type it."""
     home = os.path.expanduser("~")
     text = str(path)
     return "~" + text[len(home):] if home not in ("", "/") and text.startswith(home + os.sep) else text
@@ -46,7 +47,7 @@ def folders(generic: bool = False) -> list[tuple[str, str]]:
     out = []
     for what, variable, default, here in FOLDERS:
         tail = here().name if variable != "XDG_STATE_HOME" else f"{here().parent.name}/{here().name}"
-        out.append((what, f"${variable}/{tail} (default ~/{default}/{tail})" if generic else _home(here())))
+        out.append((what, f"${variable}/{tail} (default ~/{default}/{tail})" if generic else home_relative(here())))
     return out
 
 
