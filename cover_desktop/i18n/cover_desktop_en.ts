@@ -46,6 +46,14 @@
             <numerusform>Submit %n jobs  ·  {credits}</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/form.py"/>
+        <source>Submit %n job(s)  ·  free on the demo server</source>
+        <translation>
+            <numerusform>Submit %n job  ·  free on the demo server</numerusform>
+            <numerusform>Submit %n jobs  ·  free on the demo server</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ExportReport</name>

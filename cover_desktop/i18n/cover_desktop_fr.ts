@@ -543,6 +543,11 @@
         <source>Play two clips first; then this swaps between them.</source>
         <translation>Lisez d’abord deux morceaux ; cette commande passera ensuite de l’un à l’autre.</translation>
     </message>
+    <message>
+        <location filename="../ui/clips_pane.py"/>
+        <source>Trash</source>
+        <translation>Corbeille</translation>
+    </message>
 </context>
 <context>
     <name>CoverForm</name>
@@ -692,6 +697,24 @@ jazz lo-fi</translation>
         <location filename="../ui/form.py"/>
         <source>used in custom mode only</source>
         <translation>utilisé en mode personnalisé seulement</translation>
+    </message>
+    <message>
+        <location filename="../ui/form.py"/>
+        <source>Submit  ·  free on the demo server</source>
+        <translation>Envoyer  ·  gratuit sur le serveur de démo</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/form.py"/>
+        <source>Submit %n job(s)  ·  free on the demo server</source>
+        <translation>
+            <numerusform>Envoyer %n tâche  ·  gratuit sur le serveur de démo</numerusform>
+            <numerusform>Envoyer %n tâches  ·  gratuit sur le serveur de démo</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/form.py"/>
+        <source>Submit the cover job ({keys}). The demo server charges nothing.</source>
+        <translation>Envoyer la tâche de reprise ({keys}). Le serveur de démo ne facture rien.</translation>
     </message>
 </context>
 <context>
@@ -1027,6 +1050,16 @@ qui commencent par &lt;code&gt;aud&lt;/code&gt; ou &lt;code&gt;demo-&lt;/code&gt
         <source>History: {steps}</source>
         <translation>Historique : {steps}</translation>
     </message>
+    <message>
+        <location filename="../ui/jobs_model.py"/>
+        <source>for {time}</source>
+        <translation>depuis {time}</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_model.py"/>
+        <source>took {time}</source>
+        <translation>a duré {time}</translation>
+    </message>
 </context>
 <context>
     <name>JobsPane</name>
@@ -1220,6 +1253,16 @@ qui commencent par &lt;code&gt;aud&lt;/code&gt; ou &lt;code&gt;demo-&lt;/code&gt
         <location filename="../ui/library_bar.py"/>
         <source>Descending</source>
         <translation>Décroissant</translation>
+    </message>
+    <message>
+        <location filename="../ui/library_bar.py"/>
+        <source>Search title, style, id, lyrics…</source>
+        <translation>Titre, style, identifiant, paroles…</translation>
+    </message>
+    <message>
+        <location filename="../ui/library_bar.py"/>
+        <source>Finds clips by title, style, audio id, task id, clip id, lyrics or your notes</source>
+        <translation>Trouve les morceaux par titre, style, identifiant audio, de tâche ou de morceau, paroles ou vos notes</translation>
     </message>
 </context>
 <context>
@@ -2127,6 +2170,51 @@ Ce mois-ci : {month}</translation>
         <source>Could not write the tags of {file}: {problem}</source>
         <translation>Impossible d’écrire les étiquettes de {file} : {problem}</translation>
     </message>
+    <message>
+        <location filename="../media/naming.py"/>
+        <source>the clip's title (your own title if you gave one, else the service's)</source>
+        <translation>le titre du morceau (le vôtre si vous lui en avez donné un, sinon celui du service)</translation>
+    </message>
+    <message>
+        <location filename="../media/naming.py"/>
+        <source>the clip's number in its job: 1, 2, … ({n:02d} gives 01, 02, …)</source>
+        <translation>le numéro du morceau dans sa tâche : 1, 2, … ({n:02d} donne 01, 02, …)</translation>
+    </message>
+    <message>
+        <location filename="../media/naming.py"/>
+        <source>“ #2” when the job made several clips, nothing when it made one</source>
+        <translation>« #2 » quand la tâche a donné plusieurs morceaux, rien quand elle n’en a donné qu’un</translation>
+    </message>
+    <message>
+        <location filename="../media/naming.py"/>
+        <source>the style (genre) of the clip</source>
+        <translation>le style (genre) du morceau</translation>
+    </message>
+    <message>
+        <location filename="../media/naming.py"/>
+        <source>the artist name from Settings</source>
+        <translation>le nom d’artiste des Réglages</translation>
+    </message>
+    <message>
+        <location filename="../media/naming.py"/>
+        <source>the day the job was made, 2025-05-03; {date:%Y-%m} or any strftime format</source>
+        <translation>le jour où la tâche a été créée, 2025-05-03 ; {date:%Y-%m} ou tout format strftime</translation>
+    </message>
+    <message>
+        <location filename="../media/naming.py"/>
+        <source>the audio id of your upload</source>
+        <translation>l’identifiant audio de votre envoi</translation>
+    </message>
+    <message>
+        <location filename="../media/naming.py"/>
+        <source>the service's task id</source>
+        <translation>l’identifiant de tâche du service</translation>
+    </message>
+    <message>
+        <location filename="../media/naming.py"/>
+        <source>the service's clip id</source>
+        <translation>l’identifiant de morceau du service</translation>
+    </message>
 </context>
 <context>
     <name>PauseReason</name>
@@ -2171,7 +2259,7 @@ Ce mois-ci : {month}</translation>
     <message>
         <location filename="../ui/player_bar.py"/>
         <source>Nothing loaded</source>
-        <translation>Rien de chargé</translation>
+        <translation>Aucun morceau chargé</translation>
     </message>
     <message>
         <location filename="../ui/player_bar.py"/>
@@ -2528,6 +2616,11 @@ Ce mois-ci : {month}</translation>
         <source>Tick “Send my key over plain http anyway” or use an https:// address.</source>
         <translation>Cochez « Envoyer quand même ma clé en http non chiffré » ou utilisez une adresse https://.</translation>
     </message>
+    <message>
+        <location filename="../ui/settings_dialog.py"/>
+        <source>Fields (click to add): {fields}</source>
+        <translation>Champs (cliquez pour en ajouter un) : {fields}</translation>
+    </message>
 </context>
 <context>
     <name>StatusBar</name>
@@ -2795,6 +2888,21 @@ Ce mois-ci : {month}</translation>
         <location filename="../ui/submit_pane.py"/>
         <source>You sent exactly this request {ago} ago. Submit it again?</source>
         <translation type="vanished">Vous avez envoyé exactement cette demande il y a {ago}. L’envoyer à nouveau ?</translation>
+    </message>
+    <message>
+        <location filename="../ui/submit_pane.py"/>
+        <source>This makes a new job; the demo server charges nothing.</source>
+        <translation>Cela crée une nouvelle tâche ; le serveur de démo ne facture rien.</translation>
+    </message>
+    <message>
+        <location filename="../ui/submit_pane.py"/>
+        <source>It makes a new job; the demo server charges nothing.</source>
+        <translation>Cela crée une nouvelle tâche ; le serveur de démo ne facture rien.</translation>
+    </message>
+    <message>
+        <location filename="../ui/submit_pane.py"/>
+        <source>The demo server charges nothing.</source>
+        <translation>Le serveur de démo ne facture rien.</translation>
     </message>
 </context>
 </TS>

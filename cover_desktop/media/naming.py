@@ -28,16 +28,16 @@ DEFAULT_TEMPLATE = "{title}{nth}"
 EMPTY = "untitled"
 TIE_BYTES = 48          # a task id added to break a tie between two jobs' clips of the same title
 
-FIELDS: list[tuple[str, str]] = [
-    ("{title}", "the clip's title (your own title if you gave one, else the service's)"),
-    ("{n}", "the clip's number in its job: 1, 2, \u2026 ({n:02d} gives 01, 02, \u2026)"),
-    ("{nth}", "\u201c #2\u201d when the job made several clips, nothing when it made one"),
-    ("{style}", "the style (genre) of the clip"),
-    ("{artist}", "the artist name from Settings"),
-    ("{date}", "the day the job was made, 2025-05-03; {date:%Y-%m} or any strftime format"),
-    ("{audio_id}", "the audio id of your upload"),
-    ("{task_id}", "the service's task id"),
-    ("{clip_id}", "the service's clip id"),
+FIELDS: list[tuple[str, str]] = [   # the words are translated where shown (Settings)
+    ("{title}", N_("the clip's title (your own title if you gave one, else the service's)")),
+    ("{n}", N_("the clip's number in its job: 1, 2, \u2026 ({n:02d} gives 01, 02, \u2026)")),
+    ("{nth}", N_("\u201c #2\u201d when the job made several clips, nothing when it made one")),
+    ("{style}", N_("the style (genre) of the clip")),
+    ("{artist}", N_("the artist name from Settings")),
+    ("{date}", N_("the day the job was made, 2025-05-03; {date:%Y-%m} or any strftime format")),
+    ("{audio_id}", N_("the audio id of your upload")),
+    ("{task_id}", N_("the service's task id")),
+    ("{clip_id}", N_("the service's clip id")),
 ]
 _NAMES = {f[0].strip("{}") for f in FIELDS}
 

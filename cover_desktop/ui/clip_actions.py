@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QPoint, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QMenu, QWidget
 
 from ..config import Config
 from ..i18n import translate
@@ -169,6 +169,19 @@ class ClipActions(QObject):
             self.message.emit(translate("ClipActions", "Moved %n clip(s) to the trash "
                                                        "(All clips \u2192 Trash to restore).", None, len(items)))
         return task
+
+    def trash_moving_on(self, view: QAbstractItemView) -> None:
+        """Trash the selected clips; the row after them becomes current, so rating by keys goes on."""
+        rows = [i.row() for i in view.selectionModel().selectedIndexes()] or [view.currentIndex().row()]
+        row = max(0, min(rows))
+        task = self.trash()
+        if task is not None:
+            task.add_done_callback(lambda _task: self._current_near(view, row))
+
+    def _current_near(self, view: QAbstractItemView, row: int) -> None:
+        n = self.model.rowCount()
+        if n:
+            view.setCurrentIndex(self.model.index(min(row, n - 1)))
 
     def restore(self) -> None:
         self._each(None, "restoring clips", trashed=False)

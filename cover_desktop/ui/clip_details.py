@@ -26,6 +26,7 @@ from ..jobs.model import ClipRecord, Job
 from ..media.loudness import Loudness
 from .clips_model import loudness_text
 from .jobs_model import fmt_elapsed
+from .widgets import WrappedLabel, breakable
 
 FIELDS = ("prompt", "style", "service title", "audio id", "task id", "clip id", "created", "duration", "loudness",
           "file", "service fields")
@@ -79,9 +80,8 @@ class ClipDetails(QWidget):
         form.addRow(translate("ClipDetails", "Title"), self.title)
         form.addRow(translate("ClipDetails", "Notes"), self.notes)
         for name in FIELDS:
-            value = QLabel()
+            value = WrappedLabel()
             value.setObjectName(f"detail_{name.replace(' ', '_')}")
-            value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             copy = QToolButton()
             copy.setText(translate("ClipDetails", "Copy"))
@@ -148,7 +148,8 @@ class ClipDetails(QWidget):
                 "audio id": req.audio_id, "task id": job.task_id, "clip id": rec.id, "created": created,
                 "duration": fmt_elapsed(rec.clip.duration) if rec.clip.duration else "",
                 "loudness": loudness_text(self.loudness_of(rec.audio_path) if rec.audio_path else None),
-                "file": f"{path}  ({_size(path)})" if path else translate("ClipDetails", "not saved yet"),
+                # wrapped after a separator, never cut: the whole path is read (Copy takes it without the breaks)
+                "file": f"{breakable(path)}  ({_size(path)})" if path else translate("ClipDetails", "not saved yet"),
                 "service fields": extra}
 
     def copy(self, name: str) -> None:

@@ -28,6 +28,7 @@ PlayingRole = Qt.ItemDataRole.UserRole + 14
 DetailRole = Qt.ItemDataRole.UserRole + 15
 RatingRole = Qt.ItemDataRole.UserRole + 16       # 0..5
 FavouriteRole = Qt.ItemDataRole.UserRole + 17    # bool
+GroupRole = Qt.ItemDataRole.UserRole + 18        # the style matrix the clip's job belongs to, as shown; or ""
 
 
 def clip_key(job: Job, rec: ClipRecord) -> str:
@@ -42,6 +43,20 @@ def clip_title(job: Job, rec: ClipRecord) -> str:
         if n and not base.endswith(f"#{n}"):
             return f"{base} #{n}"
     return base
+
+
+def group_name(job: Job) -> str:
+    """The shown name of a job's style matrix ("aud1 \u00d7 3 styles"): searching the library for it finds the
+    group's clips (the search looks through the whole group mark, id and name)."""
+    return job.request.group.partition("|")[2]
+
+
+def row_title(job: Job, rec: ClipRecord) -> str:
+    """A row's title: the jobs of a matrix share a title, so their rows add what differs, style and audio id."""
+    title = clip_title(job, rec)
+    if not job.request.group:
+        return title
+    return " \u00b7 ".join([title, *(x for x in (rec.clip.tags or job.request.style, job.request.audio_id) if x)])
 
 
 def clip_detail(rec: ClipRecord) -> str:
@@ -110,7 +125,9 @@ class ClipsModel(QStringListModel):
             return None
         job, rec = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return clip_title(job, rec)
+            return row_title(job, rec)
+        if role == GroupRole:
+            return group_name(job)
         if role == Qt.ItemDataRole.DecorationRole:
             return self.thumbs.get(rec.image_path) if rec.image_path else None
         if role == DetailRole:

@@ -105,6 +105,7 @@ class ClipsPane(QWidget):
         self.view.customContextMenuRequested.connect(self._menu)
         delegate.rated.connect(lambda index, n: self.clip_actions.rate(n, self._items_at(index.row())))
         delegate.favouriteToggled.connect(lambda index: self.clip_actions.toggle_favourite(self._items_at(index.row())))
+        delegate.groupClicked.connect(self.show_group)
         self.library_bar = LibraryBar()
         self.library_bar.viewChanged.connect(self._view_changed)
         self.library_bar.playlistRequested.connect(self.clip_actions.save_playlist)
@@ -224,10 +225,15 @@ class ClipsPane(QWidget):
         self.library_bar.setVisible(on)
         if on:
             self.model.show_library(self._jobs())
-            self.title.setText(translate("ClipsPane", "All clips"))
+            self._library_title()
             self._update_empty()
         else:
             self.show_job(self._selected)
+
+    def show_group(self, name: str) -> None:
+        """Every clip of a style matrix, side by side: the library, searched for the group's name."""
+        self.library_button.setChecked(True)
+        self.library_bar.search.setText(name)
 
     def _update_empty(self) -> None:
         has_clips = self.model.rowCount() > 0
@@ -253,8 +259,14 @@ class ClipsPane(QWidget):
         """The saved search, filters and sort (from the settings)."""
         self.library_bar.set_view(view)
 
+    def _library_title(self) -> None:
+        self.title.setText(translate("ClipsPane", "Trash") if self.model.filters.trash
+                           else translate("ClipsPane", "All clips"))
+
     def _view_changed(self, view: LibraryView) -> None:
         self.model.set_filters(view)
+        if self.model.library_mode:
+            self._library_title()
         self._update_empty()
         self.viewChanged.emit(view)
 
@@ -282,19 +294,6 @@ class ClipsPane(QWidget):
         if not self.view.selectionModel().isSelected(idx):
             self.view.setCurrentIndex(idx)
         self.clip_actions.menu(self.view.viewport().mapToGlobal(pos), lambda: self.play_row(idx.row()))
-
-    def trash_selected(self) -> None:
-        """Trash the selected clips; the row after them is selected next, so rating by keys goes on."""
-        rows = [i.row() for i in self.view.selectionModel().selectedIndexes()] or [self.view.currentIndex().row()]
-        row = max(0, min(rows))
-        task = self.clip_actions.trash()
-        if task is not None:
-            task.add_done_callback(lambda _task: self._select_near(row))
-
-    def _select_near(self, row: int) -> None:
-        n = self.model.rowCount()
-        if n:
-            self.view.setCurrentIndex(self.model.index(min(row, n - 1)))
 
     def _items_at(self, row: int) -> list[Item]:
         item = self.model.at(row)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionFocusRect
 
 from ..jobs.model import Job, JobState
 from ..media.thumbs import COVER_SIZE
-from .clips_model import BrokenCoverRole, ClipRole, DetailRole, FavouriteRole, PlayingRole, RatingRole
+from .clips_model import BrokenCoverRole, ClipRole, DetailRole, FavouriteRole, GroupRole, PlayingRole, RatingRole
 from .jobs_model import ElapsedRole, Index, JobRole, WhenRole, clips_text, state_text
 from .messages import describe
 
@@ -164,10 +164,17 @@ def mark_rects(row: QRect) -> tuple[QRectF, list[QRectF]]:
     return heart, stars
 
 
+def group_rect(row: QRect, fm: QFontMetrics) -> QRect:
+    """Where a clip row names its style matrix (and takes a click on it): top right, above the marks."""
+    r = row.adjusted(PAD, PAD, -PAD, -PAD)
+    return QRect(r.right() - MARKS_WIDTH, r.top(), MARKS_WIDTH, fm.height() + 2)
+
+
 class ClipDelegate(QStyledItemDelegate):
     COVER = COVER_SIZE
     rated = Signal(QPersistentModelIndex, int)          # the row, 0..5 stars (the same star again: 0)
     favouriteToggled = Signal(QPersistentModelIndex)
+    groupClicked = Signal(str)                          # the shown name of a row's style matrix
 
     def editorEvent(self, event: QEvent, model: QAbstractItemModel, option: QStyleOptionViewItem,
                     index: Index) -> bool:
@@ -182,6 +189,10 @@ class ClipDelegate(QStyledItemDelegate):
                 if star.adjusted(-1, -2, 1, 2).contains(pos):
                     self.rated.emit(QPersistentModelIndex(index), 0 if index.data(RatingRole) == n else n)
                     return True
+            group = index.data(GroupRole)
+            if group and group_rect(option.rect, QFontMetrics(option.font)).contains(pos.toPoint()):
+                self.groupClicked.emit(group)
+                return True
         return super().editorEvent(event, model, option, index)
 
     def _paint_marks(self, painter: QPainter, option: QStyleOptionViewItem, index: Index, dim: QColor) -> None:
@@ -200,6 +211,18 @@ class ClipDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         return QSize(260, self.COVER + PAD * 2)
+
+    @staticmethod
+    def _paint_group(painter: QPainter, rect: QRect, name: str, dim: QColor) -> None:
+        """The matrix's name in a rounded frame, like a tag: a click on it lists the group."""
+        fm = painter.fontMetrics()
+        text = fm.elidedText("\u25a6 " + name, Qt.TextElideMode.ElideRight, rect.width() - 10)
+        chip = QRectF(rect.right() - fm.horizontalAdvance(text) - 10, rect.top(), fm.horizontalAdvance(text) + 10,
+                      rect.height())
+        painter.setPen(QPen(dim, 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(chip.adjusted(0.5, 0.5, -0.5, -0.5), 4, 4)
+        painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, text)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         rec = index.data(ClipRole)
@@ -258,6 +281,9 @@ class ClipDelegate(QStyledItemDelegate):
         detail = index.data(DetailRole) or ""
         painter.drawText(QRect(left, top + fm.height() + 6, width, fm.height()), Qt.AlignmentFlag.AlignVCenter,
                          fm.elidedText(detail, Qt.TextElideMode.ElideRight, width))
+        group = index.data(GroupRole)
+        if group:
+            self._paint_group(painter, group_rect(option.rect, fm), group, dim)
         if rec.progress >= 0:
             bar = QRectF(left, r.bottom() - 3, width, 3)
             painter.fillRect(bar, QColor(128, 128, 128, 70))

@@ -132,9 +132,10 @@ class CoverForm(QWidget):
         bold = self.submit.font()
         bold.setBold(True)
         self.submit.setFont(bold)
-        keys = QKeySequence("Ctrl+Return").toString(QKeySequence.SequenceFormat.NativeText)
+        self._keys = QKeySequence("Ctrl+Return").toString(QKeySequence.SequenceFormat.NativeText)
+        self.free = False
         self.submit.setToolTip(translate("CoverForm", "Submit the cover job ({keys}). Each job costs {credits}.")
-                               .format(keys=keys, credits=cost_text(1)))
+                               .format(keys=self._keys, credits=cost_text(1)))
         self.submit.setMinimumHeight(32)
 
         self.errors = {"audio_id": _error_label(), "prompt": _error_label(), "style": _error_label(),
@@ -265,12 +266,24 @@ class CoverForm(QWidget):
         self.submit.setText((text or translate("CoverForm", "Submitting\u2026")) if busy else self.submit_text())
 
     def submit_text(self) -> str:
-        """What Submit will cost: one job, or every job of the matrix the form describes."""
+        """What Submit will cost: one job, or every job of the matrix the form describes (nothing on the demo)."""
         plan = self.matrix_plan()
-        if plan is None or len(plan.requests) <= 1:
+        n = 1 if plan is None else max(1, len(plan.requests))
+        if self.free:
+            return (translate("CoverForm", "Submit  \u00b7  free on the demo server") if n == 1 else
+                    translate("CoverForm", "Submit %n job(s)  \u00b7  free on the demo server", None, n))
+        if n == 1:
             return one_job_text()
-        n = len(plan.requests)
         return translate("CoverForm", "Submit %n job(s)  \u00b7  {credits}", None, n).format(credits=cost_text(n))
+
+    def set_free(self, free: bool) -> None:
+        """The demo server charges nothing: Submit says so rather than a price in credits."""
+        self.free = free
+        self.submit.setToolTip(translate("CoverForm", "Submit the cover job ({keys}). The demo server charges "
+                                                      "nothing.").format(keys=self._keys) if free else
+                               translate("CoverForm", "Submit the cover job ({keys}). Each job costs {credits}.")
+                               .format(keys=self._keys, credits=cost_text(1)))
+        self._update_submit()
 
     def _update_submit(self) -> None:
         if not self._busy:

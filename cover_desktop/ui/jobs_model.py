@@ -97,11 +97,18 @@ def fmt_elapsed(seconds: float) -> str:
     return f"{s // 60}:{s % 60:02d}"
 
 
+def elapsed_text(job: Job, now: float | None = None) -> str:
+    """How long the job ran, said as a duration: beside the time it was made, "1:05" alone read as a clock."""
+    took = fmt_elapsed(job.elapsed(now))
+    return (translate("JobsModel", "for {time}") if job.state.active
+            else translate("JobsModel", "took {time}")).format(time=took)
+
+
 def job_summary(job: Job, now: float | None = None) -> str:
     what = " \u00b7 ".join(x for x in (job.request.title, job.request.style) if x) or (
         translate("JobsModel", "custom") if job.request.custom_mode else translate("JobsModel", "plain cover"))
     raw = f" ({job.raw_status})" if job.raw_status else ""
-    parts = [job.request.audio_id, what, state_text(job) + raw, fmt_elapsed(job.elapsed(now)),
+    parts = [job.request.audio_id, what, state_text(job) + raw, elapsed_text(job, now),
              clips_text(len(job.clips)), fmt_when(job.created_at, now)]
     return " \u2014 ".join(parts + ([describe(job.error)] if job.error else []))
 
@@ -128,7 +135,7 @@ class JobsModel(QAbstractListModel):
         if role == JobRole:
             return job
         if role == ElapsedRole:
-            return fmt_elapsed(job.elapsed())
+            return elapsed_text(job)
         if role == WhenRole:
             return fmt_when(job.created_at)
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -35,7 +35,10 @@ class LibraryBar(QWidget):
         self.search = QLineEdit()
         self.search.setObjectName("librarySearchEdit")
         self.search.setAccessibleName(translate("LibraryBar", "Search the clips"))
-        self.search.setPlaceholderText(translate("LibraryBar", "Search title, style, audio id, task id, lyrics\u2026"))
+        # short enough to be read whole beside the buttons (in French too); the tooltip says the rest
+        self.search.setPlaceholderText(translate("LibraryBar", "Search title, style, id, lyrics\u2026"))
+        self.search.setToolTip(translate("LibraryBar", "Finds clips by title, style, audio id, task id, clip id, "
+                                                       "lyrics or your notes"))
         self.search.setClearButtonEnabled(True)
         self.favourites = QToolButton()
         self.favourites.setObjectName("favouritesOnlyButton")

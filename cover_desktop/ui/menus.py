@@ -118,9 +118,10 @@ def build_menus(win: MenuHost, window: QMainWindow) -> dict[str, QAction]:
     add(clips, translate("Menus", "Copy &audio URL"), clip_actions.copy_audio_url, name="copyAudioUrlAction")
     add(clips, translate("Menus", "Re&try download"), clip_actions.retry_download, name="retryDownloadAction")
     clips.addSeparator()
-    add(clips, translate("Menus", "Move to the &trash"), clips_pane.trash_selected, name="trashAction")
+    trash = partial(clip_actions.trash_moving_on, clips_pane.view)
+    add(clips, translate("Menus", "Move to the &trash"), trash, name="trashAction")
     # Delete in the clip list trashes the selected clips (in the job list it removes the job): each list its own
-    widget_shortcut(QKeySequence.StandardKey.Delete, clips_pane.view, clips_pane.trash_selected)
+    widget_shortcut(QKeySequence.StandardKey.Delete, clips_pane.view, trash)
     for enter in (Qt.Key.Key_Return, Qt.Key.Key_Enter):   # as a double-click: play the current row
         widget_shortcut(QKeySequence(enter), clips_pane.view,
                         lambda: clips_pane.play_row(clips_pane.view.currentIndex().row()))

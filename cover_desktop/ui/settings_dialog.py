@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
 from ..api.client import insecure_base, normalize_base_url
 from ..api.errors import ApiError
 from ..api.keys import key_problem
+from ..api.words import CONTEXT
 from ..config import Config, DemoReason
-from ..i18n import ENV_LANGUAGE, LANGUAGES, choose, current, translate
+from ..i18n import ENV_LANGUAGE, LANGUAGES, choose, current, translate, translate_marked
 from ..media.naming import DEFAULT_TEMPLATE, FIELDS, preview, template_problem
 from ..runtime import SettingsChange
 from ..settings import Secret
@@ -150,7 +151,13 @@ class SettingsDialog(QDialog):
         self.artist.setPlaceholderText(translate("SettingsDialog", "written into the tags of saved clips"))
         self.template = QLineEdit(settings.name_template or DEFAULT_TEMPLATE)
         self.template.setObjectName("nameTemplateEdit")
-        self.template.setToolTip("\n".join(f"{name}  {what}" for name, what in FIELDS))
+        fields = "\n".join(f"{name}  {translate_marked(CONTEXT, what)}" for name, what in FIELDS)
+        self.template.setToolTip(fields)
+        # the fields in sight, not only in a tooltip: a click adds one where the cursor is
+        self.template_fields = _note(translate("SettingsDialog", "Fields (click to add): {fields}").format(
+            fields=" ".join(f'<a href="{name}">{name}</a>' for name, _ in FIELDS)), name="nameTemplateFields")
+        self.template_fields.setToolTip(fields)
+        self.template_fields.linkActivated.connect(self._add_field)
         self.template_preview = _note(name="nameTemplatePreview")
         self.export_format = format_combo(settings.export_format)
         self.export_rate = rate_combo(settings.export_rate, self.export_format)
@@ -182,6 +189,7 @@ class SettingsDialog(QDialog):
         form.addRow(translate("SettingsDialog", "Save clips to"), folder_row)
         form.addRow(translate("SettingsDialog", "Artist"), self.artist)
         form.addRow(translate("SettingsDialog", "File names"), self.template)
+        form.addRow("", self.template_fields)
         form.addRow("", self.template_preview)
         form.addRow(translate("SettingsDialog", "Save as"), self.export_format)
         form.addRow(translate("SettingsDialog", "Sample rate"), self.export_rate)
@@ -240,6 +248,10 @@ class SettingsDialog(QDialog):
             if insecure else "")
         self.allow_http.setVisible(insecure)
         self._refresh(self.http_warning)
+
+    def _add_field(self, name: str) -> None:
+        self.template.insert(name)
+        self.template.setFocus()
 
     def _template_changed(self) -> None:
         text = self.template.text().strip() or DEFAULT_TEMPLATE

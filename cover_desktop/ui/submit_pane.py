@@ -136,6 +136,7 @@ class SubmitPane(QWidget):
         self._bindings.clear()
         self.service = service
         self._bindings.connect(service.batchProgress, self._batch_progress)
+        self.form.set_free(self.costs_nothing())
 
     @property
     def busy(self) -> bool:
@@ -181,13 +182,17 @@ class SubmitPane(QWidget):
                 self, translate("SubmitPane", "Resubmit job"),
                 translate("SubmitPane", "Submit {audio_id} again with the same settings?").format(
                     audio_id=request.audio_id),
-                translate("SubmitPane", "This makes a new job and costs {credits}.").format(credits=cost_text(1))
+                (translate("SubmitPane", "This makes a new job; the demo server charges nothing.")
+                 if self.costs_nothing() else
+                 translate("SubmitPane", "This makes a new job and costs {credits}.").format(credits=cost_text(1)))
                 + recent, translate("SubmitPane", "Resubmit"), then, name="resubmitConfirm",
                 default_yes=check.repeats is None))
         elif check.repeats is not None:
             again = repeats_text(check.repeats, 1) + " " + translate("SubmitPane", "Submit it again?")
             questions.append(lambda then: confirm(
                 self, translate("SubmitPane", "Submit the same again?"), again,
+                translate("SubmitPane", "It makes a new job; the demo server charges nothing.")
+                if self.costs_nothing() else
                 translate("SubmitPane", "It makes a new job and costs {credits} again.").format(credits=cost_text(1)),
                 translate("SubmitPane", "Submit again"), then, name="repeatConfirm", default_yes=False))
         self._ask_in_turn(questions, lambda: self.submit_request(request))
@@ -279,7 +284,7 @@ class SubmitPane(QWidget):
         shown = ", ".join(ids[:6]) + (", \u2026" if len(ids) > 6 else "")
         skipped = ("\n\n" + translate("SubmitPane", "%n line(s) not understood as an id, left out: {lines}.", None,
                                         len(unrecognised)).format(lines=_listed(unrecognised)) if unrecognised else "")
-        cost = translate("SubmitPane", "This costs {credits}.").format(credits=cost_text(len(ids)))
+        cost = self._price(len(ids))
         confirm(self, translate("SubmitPane", "Submit several jobs"),
                 translate("SubmitPane", "Submit %n job(s), one per audio id, with the settings in the form?", None,
                           len(ids)),
@@ -301,12 +306,17 @@ class SubmitPane(QWidget):
         combos = "\n".join(f"{r.audio_id} \u00d7 {r.style or translate('SubmitPane', 'no style')}"
                            for r in matrix.requests[:6])
         more = "\n\u2026" if n > 6 else ""
-        cost = translate("SubmitPane", "This costs {credits}.").format(credits=cost_text(n))
+        cost = self._price(n)
         confirm(self, translate("SubmitPane", "Submit a style matrix"),
                 translate("SubmitPane", "Submit %n job(s): {label}?", None, n).format(label=matrix.label),
                 f"{combos}{more}\n\n{cost}{warnings}",
                 translate("SubmitPane", "Submit %n job(s)", None, n), lambda: self._start_batch(matrix.requests),
                 name="batchConfirm", default_yes=n < BIG_BATCH and not careful)
+
+    def _price(self, n: int) -> str:
+        if self.costs_nothing():
+            return translate("SubmitPane", "The demo server charges nothing.")
+        return translate("SubmitPane", "This costs {credits}.").format(credits=cost_text(n))
 
     def _start_batch(self, requests: list[CoverRequest]) -> None:
         if self._busy or self.service is None:

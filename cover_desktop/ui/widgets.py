@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QLabel, QWidget
 
 
@@ -16,6 +16,28 @@ def section_label(text: str) -> QLabel:
     f.setPointSizeF(f.pointSizeF() * 1.05)
     label.setFont(f)
     return label
+
+
+class WrappedLabel(QLabel):
+    """A word-wrapped label that gets every line it needs inside nested layouts (a box layout in a form row
+    gave it one line's height and cut the rest): its minimum height follows its width."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None):
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        need = self.heightForWidth(self.width())
+        if need > 0 and need != self.minimumHeight():
+            self.setMinimumHeight(need)
 
 
 def breakable(path: object) -> str:

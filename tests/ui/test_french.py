@@ -114,7 +114,7 @@ def test_the_window_speaks_french(french, keyed, harness, demo, aloop, tmp_path)
     win = harness.window(demo.api_url)
     assert find(win, "jobsEmpty", QLabel).text().startswith("Aucune t\u00e2che pour l\u2019instant.")
     assert find(win, "libraryButton").text() == "Tous les morceaux"
-    assert find(win, "nowPlayingLabel", QLabel).text() == "Rien de charg\u00e9"
+    assert find(win, "nowPlayingLabel", QLabel).text() == "Aucun morceau charg\u00e9"
 
     # an error message, from a real action
     win.clips_pane.toggle_play()
