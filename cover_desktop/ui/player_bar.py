@@ -111,6 +111,9 @@ class PlayerBar(QWidget):
         # three rows, so the bar stays narrow enough for a small screen: what and when, the waveform, buttons
         head = QHBoxLayout()
         head.addWidget(self.now, 1)
+        # the level beside the title it applies to: on the button row it made the window too wide for a laptop
+        head.addWidget(self.match_button)
+        head.addWidget(self.gain)
         head.addWidget(self.time)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -120,8 +123,6 @@ class PlayerBar(QWidget):
         row.addWidget(self.export_loop)
         row.addWidget(self.repeat)
         row.addWidget(self.keep)
-        row.addWidget(self.match_button)
-        row.addWidget(self.gain)
         row.addSpacing(4)
         row.addWidget(self.vol_icon)
         row.addWidget(self.volume)
