@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -38,6 +40,7 @@ from .tasks import TaskSet
 
 if TYPE_CHECKING:
     from .api.client import ApiClient
+    from .api.retry import RetryPolicy
     from .demo.server import DemoServer
     from .media.fetch import MediaFetcher
 
@@ -47,6 +50,12 @@ log = logging.getLogger(__name__)
 def demo_key() -> str:
     from .demo.protocol import DEMO_KEY
     return DEMO_KEY
+
+
+class Clock(Protocol):
+    """Wall-clock and monotonic time (the ``time`` module is one)."""
+    def time(self) -> float: ...
+    def monotonic(self) -> float: ...
 
 
 class StartOptions(Protocol):
@@ -67,9 +76,16 @@ class Runtime(QObject):
     unbinding = Signal()    # service and library are about to be replaced: let go of them
     rebound = Signal()      # service and library were replaced (after Settings changed the server or key)
 
-    def __init__(self, options: StartOptions, settings: Settings, keystore: KeyStore):
+    def __init__(self, options: StartOptions, settings: Settings, keystore: KeyStore, *,
+                 api_client: Callable[..., ApiClient] | None = None, retry_policy: RetryPolicy | None = None,
+                 clock: Clock = time):
+        """``api_client`` (called as ``ApiClient`` is), ``retry_policy`` and ``clock`` replace what the runtime
+        would make: tests wait out no real back-off and move time instead of waiting for it."""
         super().__init__()
         self.options = options
+        self._make_client = api_client
+        self._retry_policy = retry_policy
+        self._clock = clock
         self.config = Config(settings, keystore, Overrides.from_options(options), parent=self)
         self.log_dir = Dirs.logs()
         self.demo: DemoServer | None = None
@@ -174,7 +190,8 @@ class Runtime(QObject):
             else:
                 await self._stop_demo()
                 self.base_url = normalize_base_url(server.base_url)
-            self._client = await asyncio.to_thread(ApiClient, self.base_url, key.reveal(),
+            self._client = await asyncio.to_thread(self._make_client or ApiClient, self.base_url, key.reveal(),
+                                                   policy=self._retry_policy,
                                                    allow_insecure=self.settings.allow_insecure_http)
         finally:
             # on a failure above too: nothing is left running, and the store is closed by aclose()
@@ -186,6 +203,7 @@ class Runtime(QObject):
         # media links may reach this machine or the local network only when the API itself is there
         self.fetcher.api_base = self.base_url
         self._service = JobService(self._store, self._client, self._policy(), parent=self)
+        self._service.scheduler.wall_clock, self._service.scheduler.monotonic = self._clock.time, self._clock.monotonic
         self._library = MediaLibrary(self.data_dir / "media", self._store, self.fetcher, parent=self)
         self._service.jobFinished.connect(self._library.fetch_missing)
         jobs = await self._service.load()
@@ -243,7 +261,8 @@ class Runtime(QObject):
             key = key or demo_key()
         from .api.client import ApiClient
 
-        client = ApiClient(base_url, key, allow_insecure=self.settings.allow_insecure_http)
+        client = (self._make_client or ApiClient)(base_url, key, policy=self._retry_policy,
+                                                  allow_insecure=self.settings.allow_insecure_http)
         try:
             answer = await client.check_key()
         except NetworkError as err:

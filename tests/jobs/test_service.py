@@ -6,27 +6,16 @@ import asyncio
 
 import pytest
 
-from cover_desktop.api.client import ApiClient
 from cover_desktop.api.errors import ApiError, ValidationError
 from cover_desktop.api.models import CoverRequest
 from cover_desktop.jobs.model import JobState
-from cover_desktop.jobs.scheduler import PollPolicy
-from cover_desktop.jobs.service import JobService
-from cover_desktop.jobs.store import AsyncJobStore, JobStore
-from helpers import KEY, run, until
+from cover_desktop.jobs.store import JobStore
+from helpers import run, until
 
 
 @pytest.fixture
-def service(aloop, demo, tmp_path):
-    store = run(aloop, AsyncJobStore(tmp_path / "jobs.sqlite").open())
-    client = ApiClient(demo.api_url, KEY)
-    svc = JobService(store, client, PollPolicy(interval=0.05))
-    run(aloop, svc.load())
-    yield svc
-    run(aloop, svc.aclose())
-    run(aloop, client.aclose())
-    run(aloop, store.close())
-    svc.deleteLater()
+def service(make_service):
+    return make_service()
 
 
 def test_submit_stores_then_follows_the_job_to_done(service, demo, aloop, tmp_path):
@@ -91,19 +80,14 @@ def test_cancel_stops_a_batch_between_submits(service, demo, aloop):
 
 
 @pytest.mark.log_warnings(r"generate failed \(try \d/4\): network")
-def test_unreachable_server_on_submit_reports_the_connection(aloop, tmp_path):
-    store = run(aloop, AsyncJobStore(tmp_path / "jobs.sqlite").open())
-    client = ApiClient("http://127.0.0.1:9", KEY)
-    svc = JobService(store, client)
+def test_unreachable_server_on_submit_reports_the_connection(make_service, aloop):
+    svc = make_service(base_url="http://127.0.0.1:9")
     seen = []
     svc.connectionChanged.connect(lambda ok, words: seen.append(ok))
     with pytest.raises(ApiError):
         run(aloop, svc.submit(CoverRequest("aud1")))
     assert seen == [False]
     assert svc.jobs == {}, "a submit that never left the machine leaves no job"
-    run(aloop, svc.aclose())
-    run(aloop, client.aclose())
-    run(aloop, store.close())
 
 
 def test_removing_a_job_while_it_is_being_submitted_keeps_it_removed(service, demo, aloop, tmp_path):

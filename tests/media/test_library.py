@@ -8,28 +8,14 @@ import pytest
 
 from cover_desktop.api.models import Clip, CoverRequest
 from cover_desktop.jobs.model import ClipRecord, Job, JobState
-from cover_desktop.jobs.store import AsyncJobStore, JobStore
-from cover_desktop.media.fetch import MediaFetcher
-from cover_desktop.media.library import MediaLibrary
-from helpers import run, until
+from cover_desktop.jobs.store import JobStore
+from helpers import done_job, run, until
 
 
 @pytest.fixture
-def parts(aloop, tmp_path):
-    store = run(aloop, AsyncJobStore(tmp_path / "jobs.sqlite").open())
-    fetcher = MediaFetcher()
-    library = MediaLibrary(tmp_path / "media", store, fetcher, retry_base=0.05)
-    yield store, library
-    run(aloop, library.aclose())
-    run(aloop, fetcher.aclose())
-    run(aloop, store.close())
-    library.deleteLater()
-
-
-def done_job(demo, *clip_ids: str) -> Job:
-    return Job(request=CoverRequest("aud1"), state=JobState.DONE, task_id="t1",
-               clips=[ClipRecord(Clip(c, audio_url=f"{demo.media_url}/audio?item_id={c}",
-                                      image_url=f"{demo.media_url}/image_{c}.png")) for c in clip_ids])
+def parts(make_library):
+    library = make_library()
+    return library.store, library
 
 
 def test_keeps_audio_and_cover_and_stores_them_in_its_own_rows(parts, demo, aloop, tmp_path):

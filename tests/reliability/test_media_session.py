@@ -7,37 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from cover_desktop.api.models import Clip, CoverRequest
-from cover_desktop.jobs.model import ClipRecord, Job, JobState
-from cover_desktop.jobs.store import AsyncJobStore, JobStore
-from cover_desktop.media.fetch import MediaFetcher
-from cover_desktop.media.library import MediaLibrary
-from helpers import run, until
-
-
-@pytest.fixture
-def library_with(aloop, tmp_path):
-    made: list[tuple[AsyncJobStore, MediaFetcher, MediaLibrary]] = []
-
-    def make(**fetcher_options: float) -> MediaLibrary:
-        store = run(aloop, AsyncJobStore(tmp_path / "jobs.sqlite").open())
-        fetcher = MediaFetcher(**fetcher_options)
-        library = MediaLibrary(tmp_path / "media", store, fetcher, concurrency=2, retry_base=0.05)
-        made.append((store, fetcher, library))
-        return library
-
-    yield make
-    for store, fetcher, library in made:
-        run(aloop, library.aclose())
-        run(aloop, fetcher.aclose())
-        run(aloop, store.close())
-        library.deleteLater()
-
-
-def done_job(demo, *clip_ids: str) -> Job:
-    return Job(request=CoverRequest("aud1"), state=JobState.DONE, task_id="upl-session",
-               clips=[ClipRecord(Clip(c, audio_url=f"{demo.media_url}/audio?item_id={c}",
-                                      image_url=f"{demo.media_url}/image_{c}.png")) for c in clip_ids])
+from cover_desktop.jobs.model import Job
+from cover_desktop.jobs.store import JobStore
+from helpers import done_job, run, until
 
 
 def assert_saved(demo, job: Job, tmp_path: Path) -> None:
@@ -56,10 +28,10 @@ def assert_saved(demo, job: Job, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("fault", ["reset-mid", "500"])
-def test_a_download_that_fails_once_is_tried_again_in_the_session_and_saved_whole(library_with, demo, aloop,
+def test_a_download_that_fails_once_is_tried_again_in_the_session_and_saved_whole(make_library, demo, aloop,
                                                                                   tmp_path, fault):
-    library = library_with()
-    job = done_job(demo, "c1")
+    library = make_library()
+    job = done_job(demo, "c1", task_id="upl-session")
     run(aloop, library.store.add(job))
     demo.inject(fault, target="media", path_contains="item_id=c1", count=1)
     library.fetch_missing(job)
@@ -71,11 +43,11 @@ def test_a_download_that_fails_once_is_tried_again_in_the_session_and_saved_whol
         assert tries[1].headers.get("range", "").startswith("bytes="), "the retry went on from the cut"
 
 
-def test_two_slow_downloads_do_not_starve_a_third(library_with, demo, aloop, tmp_path):
+def test_two_slow_downloads_do_not_starve_a_third(make_library, demo, aloop, tmp_path):
     # both slots taken by slow servers: one drips a byte at a time, one stalls; the stall timeout and the
     # overall deadline free them, so the third clip is kept and the slow ones are tried again
-    library = library_with(stall_timeout=0.5, deadline=1.5)
-    job = done_job(demo, "slow-drip", "slow-stall", "normal")
+    library = make_library(stall_timeout=0.5, deadline=1.5)
+    job = done_job(demo, "slow-drip", "slow-stall", "normal", task_id="upl-session")
     run(aloop, library.store.add(job))
     demo.inject("drip", target="media", path_contains="item_id=slow-drip", seconds=0.05)
     demo.inject("stall", target="media", path_contains="item_id=slow-stall", seconds=60)

@@ -10,12 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from cover_desktop.api.models import Clip, CoverRequest
+from cover_desktop.api.models import CoverRequest
 from cover_desktop.jobs.model import ClipRecord, Job, JobState
-from cover_desktop.jobs.store import AsyncJobStore
-from cover_desktop.media.fetch import MediaFetcher
-from cover_desktop.media.library import MediaLibrary
-from helpers import run, until
+from helpers import media_clip, run, until
 
 pytestmark = pytest.mark.log_warnings(r"cover_desktop\.media\.library: media for clip bad")
 
@@ -23,21 +20,13 @@ REFUSED = 20
 
 
 @pytest.fixture
-def library(aloop, tmp_path):
-    store = run(aloop, AsyncJobStore(tmp_path / "jobs.sqlite").open())
+def library(make_library):
     # a stall timeout far below the pool's 60 s: a download waiting for a connection fails fast
-    fetcher = MediaFetcher(stall_timeout=5.0)
-    lib = MediaLibrary(tmp_path / "media", store, fetcher, concurrency=2, retry_base=0.05)
-    yield lib
-    run(aloop, lib.aclose())
-    run(aloop, fetcher.aclose())
-    run(aloop, store.close())
-    lib.deleteLater()
+    return make_library(stall_timeout=5.0)
 
 
 def clip(demo, cid: str, cover: bool = False) -> ClipRecord:
-    return ClipRecord(Clip(cid, audio_url=f"{demo.media_url}/audio?item_id={cid}",
-                           image_url=f"{demo.media_url}/image_{cid}.png" if cover else ""))
+    return media_clip(demo, cid, cover=cover)
 
 
 def test_twenty_refused_bodies_in_a_row_then_a_good_clip_is_saved(library, demo, aloop, tmp_path):

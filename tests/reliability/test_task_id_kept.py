@@ -9,13 +9,11 @@ import sqlite3
 
 import pytest
 
-from cover_desktop.api.client import ApiClient
 from cover_desktop.api.models import CoverRequest
 from cover_desktop.jobs.model import Job, JobState
-from cover_desktop.jobs.scheduler import PollPolicy
-from cover_desktop.jobs.service import STORE_RETRY_DELAYS, JobService
+from cover_desktop.jobs.service import STORE_RETRY_DELAYS
 from cover_desktop.jobs.store import AsyncJobStore, JobStore
-from helpers import KEY, run, until
+from helpers import run, until
 
 
 class DiskFullOnTaskId(AsyncJobStore):
@@ -34,23 +32,8 @@ class DiskFullOnTaskId(AsyncJobStore):
 
 
 @pytest.fixture
-def make_service(aloop, demo, tmp_path):
-    made: list[tuple[JobService, ApiClient, AsyncJobStore]] = []
-
-    def make(refusals: int) -> JobService:
-        store = run(aloop, DiskFullOnTaskId(tmp_path / "jobs.sqlite", refusals).open())
-        client = ApiClient(demo.api_url, KEY)
-        svc = JobService(store, client, PollPolicy(interval=0.05))
-        run(aloop, svc.load())
-        made.append((svc, client, store))
-        return svc
-
-    yield make
-    for svc, client, store in made:
-        run(aloop, svc.aclose())
-        run(aloop, client.aclose())
-        run(aloop, store.close())
-        svc.deleteLater()
+def disk_full_service(make_service, tmp_path):
+    return lambda refusals: make_service(DiskFullOnTaskId(tmp_path / "jobs.sqlite", refusals))
 
 
 def on_disk(tmp_path, job_id: int) -> Job | None:
@@ -61,8 +44,8 @@ def on_disk(tmp_path, job_id: int) -> Job | None:
         db.close()
 
 
-def test_a_refused_write_of_the_task_id_is_tried_again(make_service, demo, aloop, tmp_path):
-    service = make_service(refusals=1)
+def test_a_refused_write_of_the_task_id_is_tried_again(disk_full_service, demo, aloop, tmp_path):
+    service = disk_full_service(refusals=1)
     job = run(aloop, service.submit(CoverRequest("aud1")))
     assert service.store.refused == 1
     assert job.task_id and job.state is JobState.RUNNING and job.error == ""
@@ -74,10 +57,10 @@ def test_a_refused_write_of_the_task_id_is_tried_again(make_service, demo, aloop
 
 @pytest.mark.log_warnings(r"cover_desktop\.jobs\.service: job \d+: task upl\w+ could not be saved in the job history "
                           r"\(database or disk is full\)")
-def test_a_task_id_the_disk_keeps_refusing_is_followed_logged_shown_and_saved_later(make_service, demo, aloop,
+def test_a_task_id_the_disk_keeps_refusing_is_followed_logged_shown_and_saved_later(disk_full_service, demo, aloop,
                                                                                      tmp_path, caplog):
     demo.duration = 1.0   # still running when the submit returns, so the first status is a change to save
-    service = make_service(refusals=len(STORE_RETRY_DELAYS) + 1)
+    service = disk_full_service(refusals=len(STORE_RETRY_DELAYS) + 1)
     changed: list[Job] = []
     service.jobChanged.connect(changed.append)
     with caplog.at_level(logging.INFO, "cover_desktop.jobs.service"):
@@ -102,10 +85,10 @@ def test_a_task_id_the_disk_keeps_refusing_is_followed_logged_shown_and_saved_la
 
 @pytest.mark.log_warnings(r"could not be saved in the job history", r"Could not save the job history",
                           r"saving the job history failed")
-def test_the_note_with_the_task_id_stays_while_the_disk_still_refuses(make_service, demo, aloop, tmp_path):
+def test_the_note_with_the_task_id_stays_while_the_disk_still_refuses(disk_full_service, demo, aloop, tmp_path):
     demo.duration = 3.0
     refusals = len(STORE_RETRY_DELAYS) + 1 + 50   # the disk stays full through the first polls
-    service = make_service(refusals=refusals)
+    service = disk_full_service(refusals=refusals)
     job = run(aloop, service.submit(CoverRequest("aud1")))
     task_id = job.task_id
     polls = len(demo.requests("api", "status"))
