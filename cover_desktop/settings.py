@@ -151,16 +151,15 @@ class Settings:
         return Path(self.download_dir) if self.download_dir else Dirs.music()
 
     def export_start(self) -> Path:
-        """Where a save dialog opens: the last folder used, else the clips folder (made if missing)."""
+        """Where a save dialog opens: the last folder used, else the clips folder, else the nearest folder
+        above it that exists (opening a dialog makes no folder: saving does, where the musician chose)."""
         last = Path(self.last_export_dir) if self.last_export_dir else None
         if last is not None and last.is_dir():
             return last
         folder = self.downloads()
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError:
-            return Path.home()
-        return folder
+        while not folder.is_dir() and folder != folder.parent:
+            folder = folder.parent
+        return folder if folder.is_dir() else Path.home()
 
 
 def _number(lo: float, hi: float) -> Any:

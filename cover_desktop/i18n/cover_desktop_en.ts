@@ -81,6 +81,14 @@
             <numerusform>%n were already there.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/messages.py"/>
+        <source>%n already there.</source>
+        <translation>
+            <numerusform>%n already there.</numerusform>
+            <numerusform>%n already there.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>JobService</name>

@@ -819,6 +819,19 @@ jazz lo-fi</translation>
             <numerusform>%n y étaient déjà.</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../ui/messages.py"/>
+        <source>Nothing new to save in {folder}.</source>
+        <translation>Rien de nouveau à enregistrer dans {folder}.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/messages.py"/>
+        <source>%n already there.</source>
+        <translation>
+            <numerusform>%n y était déjà.</numerusform>
+            <numerusform>%n y étaient déjà.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Help</name>

@@ -8,6 +8,7 @@ the new one gets the task id or " (2)".
 from __future__ import annotations
 
 import asyncio
+import json
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +20,7 @@ from ..jobs.model import ClipRecord, Job
 from .audio_out import AS_DELIVERED, Target, convert
 from .decode import decode_all
 from .naming import DEFAULT_TEMPLATE, NameFields, place, render, temp_beside
-from .tags import TagError, TagMeta, read_cover, tag_file, write_new, write_sidecar
+from .tags import SIDECAR_FORMAT, TagError, TagMeta, read_cover, tag_file, write_new, write_sidecar
 
 
 def export_name(job: Job, rec: ClipRecord, ext: str, template: str = DEFAULT_TEMPLATE, artist: str = "") -> str:
@@ -48,6 +49,9 @@ def export_clip(job: Job, rec: ClipRecord, folder: Path, template: str = DEFAULT
     converting = target.converts and decoded is not None
     ext = target.format.ext if converting else src.suffix.lower()
     relpath = render(template, NameFields.of(job, rec, artist))
+    earlier = exported_before(folder.joinpath(*relpath.parts[:-1]), job, rec, ext) if sidecar else None
+    if earlier is not None:
+        return ExportedClip(earlier, reused=True)
     cover = read_cover(rec)
     notes: list[Words] = []
     tmp = temp_beside(folder.joinpath(*relpath.parts[:-1]), ext)
@@ -73,6 +77,28 @@ def export_clip(job: Job, rec: ClipRecord, folder: Path, template: str = DEFAULT
     return ExportedClip(placed.path, placed.reused, notes)
 
 
+def exported_before(folder: Path, job: Job, rec: ClipRecord, ext: str) -> Path | None:
+    """This clip's earlier export into ``folder`` (found by its sidecar), under whatever name it had then: a
+    title given since would otherwise put the same clip twice in the folder."""
+    try:
+        sidecars = list(folder.glob("*.json"))
+    except OSError:
+        return None
+    for path in sidecars:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if not isinstance(data, dict) or data.get("format") != SIDECAR_FORMAT:
+            continue
+        clip = data.get("clip")
+        audio = path.with_name(str(data.get("audio_file") or ""))
+        if (isinstance(clip, dict) and clip.get("id") == rec.id and data.get("task_id") == job.task_id
+                and audio.suffix.lower() == ext and audio.is_file()):
+            return audio
+    return None
+
+
 @dataclass
 class ExportReport:
     folder: Path
@@ -90,8 +116,9 @@ class ExportReport:
         """In English, for the log (the window says it with ui.messages.export_summary)."""
         if self.problems:
             return f"Saved {len(self.saved)} of {self.total}. " + " ".join(self.problems[:2])
-        n = len(self.saved)
-        text = f"Saved {n} clip{'s' if n != 1 else ''} to {self.folder}."
+        n = len(self.saved) - len(self.reused)
+        text = (f"Saved {n} clip{'s' if n != 1 else ''} to {self.folder}." if n
+                else f"Nothing new to save in {self.folder}.")
         if self.reused:
             text += f" {len(self.reused)} {'was' if len(self.reused) == 1 else 'were'} already there."
         if self.notes:

@@ -74,11 +74,26 @@ def clip_title(job: Job, rec: ClipRecord) -> str:
             or rec.id)
 
 
+def numbered(title: str, n: int, count: int) -> str:
+    """``title`` with " #n" when its job made several clips, unless it already ends so (the demo's titles do)."""
+    if count > 1 and n and not title.rstrip().endswith(f"#{n}"):
+        return f"{title} #{n}"
+    return title
+
+
+def numbered_title(job: Job, rec: ClipRecord) -> str:
+    """The title that tells a job's clips apart (their tags, the list): the musician's own title as it is."""
+    if rec.local_title:
+        return rec.local_title
+    n = next((i for i, c in enumerate(job.clips, 1) if c.id == rec.id), 0)
+    return numbered(clip_title(job, rec), n, len(job.clips))
+
+
 def _value(fields: NameFields, name: str, spec: str) -> str:
     if name == "date":
         return fields.date.strftime(spec or "%Y-%m-%d")
     if name == "nth":
-        value: Any = f" #{fields.n}" if fields.count > 1 else ""
+        value: Any = numbered(fields.title, fields.n, fields.count)[len(fields.title):]
     else:
         value = getattr(fields, name)
     return format(value, spec)

@@ -30,7 +30,7 @@ from mutagen.wave import WAVE
 
 from ..api.words import N_, Words
 from ..jobs.model import ClipRecord, Job
-from .naming import clip_title, move_new, temp_beside
+from .naming import clip_title, move_new, numbered_title, temp_beside
 
 ID_KEYS = ("audio_id", "task_id", "clip_id")
 TXXX_PREFIX = "COVER_DESKTOP_"           # TXXX:COVER_DESKTOP_AUDIO_ID, and the Vorbis comment of that name
@@ -72,7 +72,8 @@ class TagMeta:
     def of(cls, job: Job, rec: ClipRecord, artist: str = "", cover: bytes = b"") -> TagMeta:
         """What a clip's files say about it: the lyrics are the prompt of a custom-mode request."""
         req = job.request
-        return cls(title=clip_title(job, rec), artist=artist, genre=rec.clip.tags or req.style,
+        # each clip of a job its own title tag: "Night Drive #2" (in a DAW two clips of one title look the same)
+        return cls(title=numbered_title(job, rec), artist=artist, genre=rec.clip.tags or req.style,
                    date=dt.datetime.fromtimestamp(job.created_at).strftime("%Y-%m-%d"),
                    lyrics=req.prompt if req.custom_mode else "", audio_id=req.audio_id, task_id=job.task_id,
                    clip_id=rec.id, cover=cover)

@@ -49,10 +49,11 @@ def export_summary(report: ExportReport) -> str:
     if report.problems:
         text = translate("ExportReport", "Saved {saved} of %n.", None, report.total).format(saved=len(report.saved))
         return " ".join([text, *map(describe, report.problems[:2])])
-    text = translate("ExportReport", "Saved %n clip(s) to {folder}.", None, len(report.saved)).format(
-        folder=report.folder)
+    written = len(report.saved) - len(report.reused)   # a clip already there is not saved again
+    text = (translate("ExportReport", "Saved %n clip(s) to {folder}.", None, written) if written else
+            translate("ExportReport", "Nothing new to save in {folder}.")).format(folder=report.folder)
     if report.reused:
-        text += " " + translate("ExportReport", "%n were already there.", None, len(report.reused))
+        text += " " + translate("ExportReport", "%n already there.", None, len(report.reused))
     return " ".join([text, *map(describe, report.notes[:2])])
 
 

@@ -85,9 +85,9 @@ def test_the_loop_region_becomes_a_file_of_its_length_with_fades(tmp_path, aloop
     assert np.abs(data[:3, 0]).max() < 0.01 and np.abs(data[-3:, 0]).max() < 0.01
     assert np.abs(data[edge:edge * 4, 0]).max() == pytest.approx(0.5, abs=0.03)
     if fmt == "flac":
-        assert FLAC(written.path)["title"] == ["Night Drive (0m01.2s-0m03.0s)"]
+        assert FLAC(written.path)["title"] == ["Night Drive #2 (0m01.2s-0m03.0s)"]   # as the file name says
     else:
-        assert str(WAVE(written.path).tags["TIT2"]) == "Night Drive (0m01.2s-0m03.0s)"
+        assert str(WAVE(written.path).tags["TIT2"]) == "Night Drive #2 (0m01.2s-0m03.0s)"
     assert digest(rec.audio_path) == before
     # the same region again is the same file, not a copy
     again = run(aloop, export_region(job, rec, out, 1250, 3000, Target.of(fmt, rate)))

@@ -178,7 +178,8 @@ def test_meta_of_a_clip_prefers_the_musicians_own_title_and_takes_lyrics_only_in
     import datetime as dt
     job, rec = job_and_clip()
     meta = TagMeta.of(job, rec, "Ada", COVER)
-    assert (meta.title, meta.artist, meta.genre, meta.lyrics) == ("Night Drive", "Ada", "synthwave", "la la\nla")
+    # the job made two clips: the title tag says which
+    assert (meta.title, meta.artist, meta.genre, meta.lyrics) == ("Night Drive #2", "Ada", "synthwave", "la la\nla")
     assert meta.date == dt.datetime.fromtimestamp(job.created_at).strftime("%Y-%m-%d")
     assert meta.comment == COMMENT and meta.mime == "image/png"
     rec.local_title = "My Keeper"
