@@ -5,6 +5,14 @@
     <name>ClipActions</name>
     <message numerus="yes">
         <location filename="../ui/clip_actions.py"/>
+        <source>%n clip(s)</source>
+        <translation>
+            <numerusform>%n clip</numerusform>
+            <numerusform>%n clips</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/clip_actions.py"/>
         <source>Moved %n clip(s) to the trash (All clips → Trash to restore).</source>
         <translation>
             <numerusform>Moved %n clip to the trash (All clips → Trash to restore).</numerusform>
@@ -37,21 +45,32 @@
     </message>
 </context>
 <context>
-    <name>CoverForm</name>
+    <name>ClipsModel</name>
     <message numerus="yes">
-        <location filename="../ui/form.py"/>
-        <source>Submit %n job(s)  ·  {credits}</source>
+        <location filename="../ui/clips_model.py"/>
+        <source>%n star(s)</source>
         <translation>
-            <numerusform>Submit %n job  ·  {credits}</numerusform>
-            <numerusform>Submit %n jobs  ·  {credits}</numerusform>
+            <numerusform>%n star</numerusform>
+            <numerusform>%n stars</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>CoverForm</name>
     <message numerus="yes">
         <location filename="../ui/form.py"/>
         <source>Submit %n job(s)  ·  free on the demo server</source>
         <translation>
             <numerusform>Submit %n job  ·  free on the demo server</numerusform>
             <numerusform>Submit %n jobs  ·  free on the demo server</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/form.py"/>
+        <source>Submit %n job(s)  ·  {credits}</source>
+        <translation>
+            <numerusform>Submit %n job  ·  {credits}</numerusform>
+            <numerusform>Submit %n jobs  ·  {credits}</numerusform>
         </translation>
     </message>
 </context>

@@ -65,6 +65,11 @@
     </message>
     <message>
         <location filename="../ui/about.py"/>
+        <source>Versions and folders</source>
+        <translation>Versions et dossiers</translation>
+    </message>
+    <message>
+        <location filename="../ui/about.py"/>
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
@@ -241,6 +246,29 @@
         <location filename="../ui/clip_actions.py"/>
         <source>Select a clip first.</source>
         <translation>Sélectionnez d’abord un morceau.</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_actions.py"/>
+        <source>favourite</source>
+        <translation>favori</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_actions.py"/>
+        <source>not a favourite</source>
+        <translation>pas un favori</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/clip_actions.py"/>
+        <source>%n clip(s)</source>
+        <translation>
+            <numerusform>%n morceau</numerusform>
+            <numerusform>%n morceaux</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_actions.py"/>
+        <source>{clip}: {mark}</source>
+        <translation>{clip} : {mark}</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/clip_actions.py"/>
@@ -419,6 +447,16 @@
     </message>
     <message>
         <location filename="../ui/clip_details.py"/>
+        <source>Copy {field}</source>
+        <translation>Copier : {field}</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_details.py"/>
+        <source>Clip details</source>
+        <translation>Détails du morceau</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_details.py"/>
         <source>not saved yet</source>
         <translation>pas encore enregistré</translation>
     </message>
@@ -454,6 +492,34 @@
         <location filename="../ui/clips_model.py"/>
         <source>Loudness: {lufs} LUFS, range {lra} LU, peak {peak} dBTP</source>
         <translation>Sonie : {lufs} LUFS, plage {lra} LU, crête {peak} dBTP</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/clips_model.py"/>
+        <source>%n star(s)</source>
+        <translation>
+            <numerusform>%n étoile</numerusform>
+            <numerusform>%n étoiles</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/clips_model.py"/>
+        <source>not rated</source>
+        <translation>sans note</translation>
+    </message>
+    <message>
+        <location filename="../ui/clips_model.py"/>
+        <source>downloading</source>
+        <translation>téléchargement en cours</translation>
+    </message>
+    <message>
+        <location filename="../ui/clips_model.py"/>
+        <source>favourite</source>
+        <translation>favori</translation>
+    </message>
+    <message>
+        <location filename="../ui/clips_model.py"/>
+        <source>playing</source>
+        <translation>en lecture</translation>
     </message>
     <message>
         <location filename="../ui/clips_model.py"/>
@@ -530,6 +596,11 @@
     </message>
     <message>
         <location filename="../ui/clips_pane.py"/>
+        <source>Trash</source>
+        <translation>Corbeille</translation>
+    </message>
+    <message>
+        <location filename="../ui/clips_pane.py"/>
         <source>No audio output device was found: the clip plays silently. Connect headphones or speakers and press Play again.</source>
         <translation>Aucune sortie audio trouvée : le morceau est lu sans son. Branchez un casque ou des haut-parleurs et appuyez à nouveau sur Lecture.</translation>
     </message>
@@ -542,11 +613,6 @@
         <location filename="../ui/clips_pane.py"/>
         <source>Play two clips first; then this swaps between them.</source>
         <translation>Lisez d’abord deux morceaux ; cette commande passera ensuite de l’un à l’autre.</translation>
-    </message>
-    <message>
-        <location filename="../ui/clips_pane.py"/>
-        <source>Trash</source>
-        <translation>Corbeille</translation>
     </message>
 </context>
 <context>
@@ -685,19 +751,6 @@ jazz lo-fi</translation>
         <source>Submitting…</source>
         <translation>Envoi…</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../ui/form.py"/>
-        <source>Submit %n job(s)  ·  {credits}</source>
-        <translation>
-            <numerusform>Envoyer %n tâche  ·  {credits}</numerusform>
-            <numerusform>Envoyer %n tâches  ·  {credits}</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../ui/form.py"/>
-        <source>used in custom mode only</source>
-        <translation>utilisé en mode personnalisé seulement</translation>
-    </message>
     <message>
         <location filename="../ui/form.py"/>
         <source>Submit  ·  free on the demo server</source>
@@ -711,10 +764,23 @@ jazz lo-fi</translation>
             <numerusform>Envoyer %n tâches  ·  gratuit sur le serveur de démo</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/form.py"/>
+        <source>Submit %n job(s)  ·  {credits}</source>
+        <translation>
+            <numerusform>Envoyer %n tâche  ·  {credits}</numerusform>
+            <numerusform>Envoyer %n tâches  ·  {credits}</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../ui/form.py"/>
         <source>Submit the cover job ({keys}). The demo server charges nothing.</source>
         <translation>Envoyer la tâche de reprise ({keys}). Le serveur de démo ne facture rien.</translation>
+    </message>
+    <message>
+        <location filename="../ui/form.py"/>
+        <source>used in custom mode only</source>
+        <translation>utilisé en mode personnalisé seulement</translation>
     </message>
 </context>
 <context>
@@ -1035,6 +1101,16 @@ qui commencent par &lt;code&gt;aud&lt;/code&gt; ou &lt;code&gt;demo-&lt;/code&gt
     </message>
     <message>
         <location filename="../ui/jobs_model.py"/>
+        <source>for {time}</source>
+        <translation>depuis {time}</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_model.py"/>
+        <source>took {time}</source>
+        <translation>a duré {time}</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_model.py"/>
         <source>custom</source>
         <translation>personnalisée</translation>
     </message>
@@ -1042,6 +1118,11 @@ qui commencent par &lt;code&gt;aud&lt;/code&gt; ou &lt;code&gt;demo-&lt;/code&gt
         <location filename="../ui/jobs_model.py"/>
         <source>plain cover</source>
         <translation>reprise simple</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_model.py"/>
+        <source>made {when}</source>
+        <translation>créé {when}</translation>
     </message>
     <message>
         <location filename="../ui/jobs_model.py"/>
@@ -1062,16 +1143,6 @@ qui commencent par &lt;code&gt;aud&lt;/code&gt; ou &lt;code&gt;demo-&lt;/code&gt
         <location filename="../ui/jobs_model.py"/>
         <source>History: {steps}</source>
         <translation>Historique : {steps}</translation>
-    </message>
-    <message>
-        <location filename="../ui/jobs_model.py"/>
-        <source>for {time}</source>
-        <translation>depuis {time}</translation>
-    </message>
-    <message>
-        <location filename="../ui/jobs_model.py"/>
-        <source>took {time}</source>
-        <translation>a duré {time}</translation>
     </message>
 </context>
 <context>
@@ -1186,8 +1257,13 @@ qui commencent par &lt;code&gt;aud&lt;/code&gt; ou &lt;code&gt;demo-&lt;/code&gt
     </message>
     <message>
         <location filename="../ui/library_bar.py"/>
-        <source>Search title, style, audio id, task id, lyrics…</source>
-        <translation>Rechercher un titre, un style, un identifiant audio ou de tâche, des paroles…</translation>
+        <source>Search title, style, id, lyrics…</source>
+        <translation>Titre, style, identifiant, paroles…</translation>
+    </message>
+    <message>
+        <location filename="../ui/library_bar.py"/>
+        <source>Finds clips by title, style, audio id, task id, clip id, lyrics or your notes</source>
+        <translation>Trouve les morceaux par titre, style, identifiant audio, de tâche ou de morceau, paroles ou vos notes</translation>
     </message>
     <message>
         <location filename="../ui/library_bar.py"/>
@@ -1259,6 +1335,26 @@ qui commencent par &lt;code&gt;aud&lt;/code&gt; ou &lt;code&gt;demo-&lt;/code&gt
     </message>
     <message>
         <location filename="../ui/library_bar.py"/>
+        <source>Stars</source>
+        <translation>Étoiles</translation>
+    </message>
+    <message>
+        <location filename="../ui/library_bar.py"/>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../ui/library_bar.py"/>
+        <source>Made</source>
+        <translation>Créé</translation>
+    </message>
+    <message>
+        <location filename="../ui/library_bar.py"/>
+        <source>Sort</source>
+        <translation>Tri</translation>
+    </message>
+    <message>
+        <location filename="../ui/library_bar.py"/>
         <source>Ascending</source>
         <translation>Croissant</translation>
     </message>
@@ -1269,13 +1365,8 @@ qui commencent par &lt;code&gt;aud&lt;/code&gt; ou &lt;code&gt;demo-&lt;/code&gt
     </message>
     <message>
         <location filename="../ui/library_bar.py"/>
-        <source>Search title, style, id, lyrics…</source>
-        <translation>Titre, style, identifiant, paroles…</translation>
-    </message>
-    <message>
-        <location filename="../ui/library_bar.py"/>
-        <source>Finds clips by title, style, audio id, task id, clip id, lyrics or your notes</source>
-        <translation>Trouve les morceaux par titre, style, identifiant audio, de tâche ou de morceau, paroles ou vos notes</translation>
+        <source>Search title, style, audio id, task id, lyrics…</source>
+        <translation type="vanished">Rechercher un titre, un style, un identifiant audio ou de tâche, des paroles…</translation>
     </message>
 </context>
 <context>
@@ -1390,6 +1481,11 @@ qui commencent par &lt;code&gt;aud&lt;/code&gt; ou &lt;code&gt;demo-&lt;/code&gt
         <location filename="../ui/main_window.py"/>
         <source>Jobs</source>
         <translation>Tâches</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py"/>
+        <source>New cover and jobs</source>
+        <translation>Nouvelle reprise et tâches</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py"/>
@@ -1940,8 +2036,8 @@ Ce mois-ci : {month}</translation>
     </message>
     <message>
         <location filename="../jobs/service.py"/>
-        <source>The service asked the app to wait {seconds} s before checking jobs again. F5 checks now.</source>
-        <translation>Le service a demandé à l’application d’attendre {seconds} s avant de vérifier de nouveau les tâches. F5 vérifie maintenant.</translation>
+        <source>Next check in {seconds} s; F5 checks now.</source>
+        <translation>Prochaine vérification dans {seconds} s ; F5 vérifie maintenant.</translation>
     </message>
     <message>
         <location filename="../jobs/service.py"/>
@@ -2155,36 +2251,6 @@ Ce mois-ci : {month}</translation>
     </message>
     <message>
         <location filename="../media/naming.py"/>
-        <source>Unknown field {field}: use one of {fields}.</source>
-        <translation>Champ inconnu {field} : utilisez l’un de {fields}.</translation>
-    </message>
-    <message>
-        <location filename="../media/naming.py"/>
-        <source>The name template cannot be used: {problem}</source>
-        <translation>Le modèle de nom est inutilisable : {problem}</translation>
-    </message>
-    <message>
-        <location filename="../media/naming.py"/>
-        <source>The name template is empty.</source>
-        <translation>Le modèle de nom est vide.</translation>
-    </message>
-    <message>
-        <location filename="../media/player.py"/>
-        <source>This clip has no audio to play yet.</source>
-        <translation>Ce morceau n’a pas encore d’audio à lire.</translation>
-    </message>
-    <message>
-        <location filename="../media/player.py"/>
-        <source>Could not play this clip: {problem}.</source>
-        <translation>Impossible de lire ce morceau : {problem}.</translation>
-    </message>
-    <message>
-        <location filename="../media/tags.py"/>
-        <source>Could not write the tags of {file}: {problem}</source>
-        <translation>Impossible d’écrire les étiquettes de {file} : {problem}</translation>
-    </message>
-    <message>
-        <location filename="../media/naming.py"/>
         <source>the clip's title (your own title if you gave one, else the service's)</source>
         <translation>le titre du morceau (le vôtre si vous lui en avez donné un, sinon celui du service)</translation>
     </message>
@@ -2227,6 +2293,36 @@ Ce mois-ci : {month}</translation>
         <location filename="../media/naming.py"/>
         <source>the service's clip id</source>
         <translation>l’identifiant de morceau du service</translation>
+    </message>
+    <message>
+        <location filename="../media/naming.py"/>
+        <source>Unknown field {field}: use one of {fields}.</source>
+        <translation>Champ inconnu {field} : utilisez l’un de {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../media/naming.py"/>
+        <source>The name template cannot be used: {problem}</source>
+        <translation>Le modèle de nom est inutilisable : {problem}</translation>
+    </message>
+    <message>
+        <location filename="../media/naming.py"/>
+        <source>The name template is empty.</source>
+        <translation>Le modèle de nom est vide.</translation>
+    </message>
+    <message>
+        <location filename="../media/player.py"/>
+        <source>This clip has no audio to play yet.</source>
+        <translation>Ce morceau n’a pas encore d’audio à lire.</translation>
+    </message>
+    <message>
+        <location filename="../media/player.py"/>
+        <source>Could not play this clip: {problem}.</source>
+        <translation>Impossible de lire ce morceau : {problem}.</translation>
+    </message>
+    <message>
+        <location filename="../media/tags.py"/>
+        <source>Could not write the tags of {file}: {problem}</source>
+        <translation>Impossible d’écrire les étiquettes de {file} : {problem}</translation>
     </message>
 </context>
 <context>
@@ -2356,6 +2452,11 @@ Ce mois-ci : {month}</translation>
     </message>
     <message>
         <location filename="../ui/player_bar.py"/>
+        <source>Now playing: {title}</source>
+        <translation>En lecture : {title}</translation>
+    </message>
+    <message>
+        <location filename="../ui/player_bar.py"/>
         <source>This file could not be decoded: no waveform and no loudness. It may still play.</source>
         <translation>Ce fichier n’a pas pu être décodé : ni forme d’onde ni sonie. Il peut tout de même être lu.</translation>
     </message>
@@ -2368,6 +2469,21 @@ Ce mois-ci : {month}</translation>
         <location filename="../ui/player_bar.py"/>
         <source>{gain} dB</source>
         <translation>{gain} dB</translation>
+    </message>
+    <message>
+        <location filename="../ui/player_bar.py"/>
+        <source>{position} of {duration}</source>
+        <translation>{position} sur {duration}</translation>
+    </message>
+    <message>
+        <location filename="../ui/player_bar.py"/>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location filename="../ui/player_bar.py"/>
+        <source>Play</source>
+        <translation>Lecture</translation>
     </message>
 </context>
 <context>
@@ -2541,18 +2657,23 @@ Ce mois-ci : {month}</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.py"/>
-        <source>Browse…</source>
-        <translation>Parcourir…</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py"/>
         <source>Save clips to</source>
         <translation>Enregistrer les morceaux dans</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.py"/>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py"/>
         <source>written into the tags of saved clips</source>
         <translation>écrit dans les étiquettes des morceaux enregistrés</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py"/>
+        <source>Fields (click to add): {fields}</source>
+        <translation>Champs (cliquez pour en ajouter un) : {fields}</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.py"/>
@@ -2628,11 +2749,6 @@ Ce mois-ci : {month}</translation>
         <location filename="../ui/settings_dialog.py"/>
         <source>Tick “Send my key over plain http anyway” or use an https:// address.</source>
         <translation>Cochez « Envoyer quand même ma clé en http non chiffré » ou utilisez une adresse https://.</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py"/>
-        <source>Fields (click to add): {fields}</source>
-        <translation>Champs (cliquez pour en ajouter un) : {fields}</translation>
     </message>
 </context>
 <context>
@@ -2754,6 +2870,11 @@ Ce mois-ci : {month}</translation>
     </message>
     <message>
         <location filename="../ui/submit_pane.py"/>
+        <source>This makes a new job; the demo server charges nothing.</source>
+        <translation>Cela crée une nouvelle tâche ; le serveur de démo ne facture rien.</translation>
+    </message>
+    <message>
+        <location filename="../ui/submit_pane.py"/>
         <source>This makes a new job and costs {credits}.</source>
         <translation>Cela crée une nouvelle tâche et coûte {credits}.</translation>
     </message>
@@ -2771,6 +2892,11 @@ Ce mois-ci : {month}</translation>
         <location filename="../ui/submit_pane.py"/>
         <source>Submit the same again?</source>
         <translation>Renvoyer la même chose ?</translation>
+    </message>
+    <message>
+        <location filename="../ui/submit_pane.py"/>
+        <source>It makes a new job; the demo server charges nothing.</source>
+        <translation>Cela crée une nouvelle tâche ; le serveur de démo ne facture rien.</translation>
     </message>
     <message>
         <location filename="../ui/submit_pane.py"/>
@@ -2809,11 +2935,6 @@ Ce mois-ci : {month}</translation>
             <numerusform>%n ligne non reconnue comme identifiant, laissée de côté : {lines}.</numerusform>
             <numerusform>%n lignes non reconnues comme identifiants, laissées de côté : {lines}.</numerusform>
         </translation>
-    </message>
-    <message>
-        <location filename="../ui/submit_pane.py"/>
-        <source>This costs {credits}.</source>
-        <translation>Cela coûte {credits}.</translation>
     </message>
     <message>
         <location filename="../ui/submit_pane.py"/>
@@ -2859,6 +2980,16 @@ Ce mois-ci : {month}</translation>
             <numerusform>Envoyer %n tâches : {label} ?</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../ui/submit_pane.py"/>
+        <source>The demo server charges nothing.</source>
+        <translation>Le serveur de démo ne facture rien.</translation>
+    </message>
+    <message>
+        <location filename="../ui/submit_pane.py"/>
+        <source>This costs {credits}.</source>
+        <translation>Cela coûte {credits}.</translation>
+    </message>
     <message numerus="yes">
         <location filename="../ui/submit_pane.py"/>
         <source>Submitting %n job(s)…</source>
@@ -2901,21 +3032,6 @@ Ce mois-ci : {month}</translation>
         <location filename="../ui/submit_pane.py"/>
         <source>You sent exactly this request {ago} ago. Submit it again?</source>
         <translation type="vanished">Vous avez envoyé exactement cette demande il y a {ago}. L’envoyer à nouveau ?</translation>
-    </message>
-    <message>
-        <location filename="../ui/submit_pane.py"/>
-        <source>This makes a new job; the demo server charges nothing.</source>
-        <translation>Cela crée une nouvelle tâche ; le serveur de démo ne facture rien.</translation>
-    </message>
-    <message>
-        <location filename="../ui/submit_pane.py"/>
-        <source>It makes a new job; the demo server charges nothing.</source>
-        <translation>Cela crée une nouvelle tâche ; le serveur de démo ne facture rien.</translation>
-    </message>
-    <message>
-        <location filename="../ui/submit_pane.py"/>
-        <source>The demo server charges nothing.</source>
-        <translation>Le serveur de démo ne facture rien.</translation>
     </message>
 </context>
 </TS>

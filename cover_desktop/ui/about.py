@@ -45,6 +45,7 @@ def show_about(parent: QWidget, rt: Runtime) -> QDialog:
     intro.setWordWrap(True)
     text = QPlainTextEdit(report(rt))
     text.setObjectName("aboutText")
+    text.setAccessibleName(translate("About", "Versions and folders"))
     text.setReadOnly(True)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
     copy = buttons.addButton(translate("About", "Copy"), QDialogButtonBox.ButtonRole.ActionRole)
@@ -64,4 +65,5 @@ def show_about(parent: QWidget, rt: Runtime) -> QDialog:
     dlg.resize(560, 300)
     dlg.finished.connect(dlg.deleteLater)
     dlg.open()
+    text.setFocus()   # what the dialog is about, named, rather than whichever button came first
     return dlg

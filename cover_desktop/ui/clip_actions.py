@@ -23,7 +23,7 @@ from ..media.library import MediaLibrary
 from ..media.naming import DEFAULT_TEMPLATE, template_problem
 from ..media.playlist import export_playlist
 from ..tasks import TaskSet
-from .clips_model import ClipsModel, Item
+from .clips_model import ClipsModel, Item, clip_title, stars_text
 from .dialogs import confirm, open_folder, pick_folder
 from .messages import export_summary, playlist_summary
 
@@ -32,6 +32,7 @@ class ClipActions(QObject):
     message = Signal(str)
     error = Signal(str)
     advance = Signal()      # "rate and go to the next clip"
+    said = Signal(str)      # a mark changed: what a screen reader says about it
 
     def __init__(self, model: ClipsModel, selected: Callable[[], list[Item]], jobs: Callable[[], list[Job]],
                  config: Config, parent: QWidget):
@@ -153,14 +154,24 @@ class ClipActions(QObject):
         return self.tasks.spawn(write(), what)
 
     def rate(self, stars: int, items: list[Item] | None = None, then_next: bool = False) -> None:
-        self._each(items, "rating a clip", rating=stars)
+        items = self._selected() if items is None else items
+        self._say_when_done(self._each(items, "rating a clip", rating=stars), items, stars_text(stars))
         if then_next:
             self.advance.emit()
 
     def toggle_favourite(self, items: list[Item] | None = None) -> None:
         items = self._selected() if items is None else items
         on = not all(rec.favourite for _, rec in items) if items else True
-        self._each(items, "marking a favourite", favourite=on)
+        mark = translate("ClipActions", "favourite") if on else translate("ClipActions", "not a favourite")
+        self._say_when_done(self._each(items, "marking a favourite", favourite=on), items, mark)
+
+    def _say_when_done(self, task: asyncio.Task[Any] | None, items: list[Item], what: str) -> None:
+        """Stars and the heart change a picture: once written, the change is said too."""
+        if task is None or not items:
+            return
+        who = clip_title(*items[0]) if len(items) == 1 else translate("ClipActions", "%n clip(s)", None, len(items))
+        text = translate("ClipActions", "{clip}: {mark}").format(clip=who, mark=what)
+        task.add_done_callback(lambda t: self.said.emit(text) if not t.cancelled() and t.exception() is None else None)
 
     def trash(self) -> asyncio.Task[Any] | None:
         items = self._selected()

@@ -26,6 +26,7 @@ from ..jobs.model import ClipRecord, Job
 from ..media.loudness import Loudness
 from .clips_model import loudness_text
 from .jobs_model import fmt_elapsed
+from .speech import named_scroll_area
 from .widgets import WrappedLabel, breakable
 
 FIELDS = ("prompt", "style", "service title", "audio id", "task id", "clip id", "created", "duration", "loudness",
@@ -86,12 +87,18 @@ class ClipDetails(QWidget):
             copy = QToolButton()
             copy.setText(translate("ClipDetails", "Copy"))
             copy.setAutoRaise(True)
+            copy.setObjectName(f"copy_{name.replace(' ', '_')}")
             copy.setToolTip(translate("ClipDetails", "Copy to the clipboard: {field}").format(field=field_label(name)))
+            # ten buttons all called "Copy" told a screen reader nothing: each says what it copies
+            copy.setAccessibleName(translate("ClipDetails", "Copy {field}").format(field=field_label(name)))
             copy.clicked.connect(lambda _c=False, n=name: self.copy(n))
             row = QHBoxLayout()
             row.addWidget(value, 1)
             row.addWidget(copy)
             form.addRow(field_label(name), row)
+            label = form.labelForField(row)
+            if isinstance(label, QLabel):
+                label.setBuddy(value)    # the value is read with its label ("Style: folk"), not alone
             self.values[name] = value
         inner = QWidget()
         inner.setLayout(form)
@@ -99,6 +106,8 @@ class ClipDetails(QWidget):
         scroll.setWidget(inner)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setObjectName("detailsScroll")
+        named_scroll_area(scroll, translate("ClipDetails", "Clip details"))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)

@@ -88,6 +88,32 @@ def loudness_text(level: Loudness | None) -> str:
         lufs=f"{level.integrated:.1f}", lra=f"{level.lra:.1f}", peak=f"{level.true_peak:.1f}")
 
 
+def stars_text(n: int) -> str:
+    return translate("ClipsModel", "%n star(s)", None, n) if n else translate("ClipsModel", "not rated")
+
+
+def clip_spoken(job: Job, rec: ClipRecord, level: Loudness | None, playing: bool) -> str:
+    """Everything a row shows, in words, for a screen reader: title, duration, style, saved or downloading,
+    stars, heart, playing and loudness."""
+    if rec.progress >= 0:     # not the percentage: the row's name would change with every chunk
+        state = translate("ClipsModel", "downloading")
+    elif rec.media_error:
+        state = describe(rec.media_error)
+    elif rec.audio_path:
+        state = translate("ClipsModel", "saved")
+    else:
+        state = translate("ClipsModel", "not saved yet") if rec.clip.audio_url else ""
+    parts = [clip_title(job, rec), fmt_elapsed(rec.clip.duration) if rec.clip.duration else "", rec.clip.tags,
+             state, stars_text(rec.rating)]
+    if rec.favourite:
+        parts.append(translate("ClipsModel", "favourite"))
+    if playing:
+        parts.append(translate("ClipsModel", "playing"))
+    if level is not None and level.measured:
+        parts.append(lufs_text(level))
+    return ", ".join(p for p in parts if p)
+
+
 class ClipsModel(QStringListModel):
     """A QStringListModel for its row count alone: QListView asks a model for an index of every row on each
     layout (a reset, any dataChanged), and each ``index()`` asks ``rowCount()``: in C++ here, where a Python
@@ -144,6 +170,9 @@ class ClipsModel(QStringListModel):
             return rec.rating
         if role == FavouriteRole:
             return rec.favourite
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return clip_spoken(job, rec, self.loudness_of(rec.audio_path) if rec.audio_path else None,
+                               clip_key(job, rec) == self._playing())
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join(x for x in (clip_title(job, rec),
                                          translate("ClipsModel", "Clip id: {clip_id}").format(clip_id=rec.id),

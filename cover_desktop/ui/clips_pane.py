@@ -12,6 +12,7 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -36,6 +37,7 @@ from .bindings import Bindings
 from .clip_actions import ClipActions
 from .clip_details import ClipDetails
 from .clips_model import ClipsModel, Item, clip_key, clip_title
+from .contrast import tint
 from .cover_loading import follow_covers
 from .delegates import ClipDelegate
 from .library_bar import LibraryBar
@@ -43,6 +45,7 @@ from .library_view import LibraryView
 from .loop_export import LoopExport
 from .messages import describe
 from .player_bar import PlayerBar
+from .speech import announce, follow_list
 from .widgets import section_label
 
 
@@ -101,6 +104,7 @@ class ClipsPane(QWidget):
         self.clip_actions = ClipActions(self.model, self.selected_items, jobs, config, self)
         self.clip_actions.message.connect(self.message)
         self.clip_actions.error.connect(self.error)
+        self.clip_actions.said.connect(lambda text: announce(self.view, text))
         self.clip_actions.advance.connect(lambda: self.step_clip(1))
         self.view.customContextMenuRequested.connect(self._menu)
         delegate.rated.connect(lambda index, n: self.clip_actions.rate(n, self._items_at(index.row())))
@@ -119,11 +123,14 @@ class ClipsPane(QWidget):
         # a new listing (a search, a filter, a job's new clips) must not leave Details on a clip no longer chosen
         self.model.modelReset.connect(self._current_changed)
         follow_covers(self.view, self.model)
+        # a clip's marks or download repaint its row without a dataChanged: its name follows them too
+        self.model.coverLanded.connect(follow_list(self.view).rows_changed)
         self.empty = QLabel()
         self.empty.setObjectName("clipsEmpty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
-        self.empty.setStyleSheet("color: palette(mid); padding: 16px;")
+        self.empty.setMargin(16)
+        tint(self.empty)
         self._stack = QStackedLayout()
         self._stack.addWidget(self.empty)
         self._stack.addWidget(self.view)
@@ -271,8 +278,14 @@ class ClipsPane(QWidget):
         self.viewChanged.emit(view)
 
     def _details_toggled(self, on: bool) -> None:
+        focus = QApplication.focusWidget()
+        was_inside = focus is not None and self.details.isAncestorOf(focus)
         self.details.setVisible(on)
+        if not on and was_inside:
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)   # not into whatever widget comes next
         if on:
+            # opened (Ctrl+I or the button): the keyboard goes where the details are, the first field
+            self.details.title.setFocus(Qt.FocusReason.OtherFocusReason)
             # the list keeps most of the height: three rows or more stay in view
             total = self.split.height()
             self.split.setSizes([max(total * 3 // 5, 240), total * 2 // 5])

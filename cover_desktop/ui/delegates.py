@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionFocusRect
 from ..jobs.model import Job, JobState
 from ..media.thumbs import COVER_SIZE
 from .clips_model import BrokenCoverRole, ClipRole, DetailRole, FavouriteRole, GroupRole, PlayingRole, RatingRole
+from .contrast import accent_on, dim_on, readable
 from .jobs_model import ElapsedRole, Index, JobRole, WhenRole, clips_text, state_text
 from .messages import describe
 
@@ -39,8 +40,9 @@ def _background(painter: QPainter, option: QStyleOptionViewItem) -> tuple[QColor
     selected = bool(option.state & QStyle.StateFlag.State_Selected)
     group = QPalette.ColorGroup.Active
     text = option.palette.color(group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
-    dim = QColor(text)
-    dim.setAlphaF(0.68)
+    # the second line: dimmer than the text, still 4.5:1 on the row's own background (selected or not)
+    dim = dim_on(text, option.palette.color(group, QPalette.ColorRole.Highlight if selected
+                                            else QPalette.ColorRole.Base))
     return text, dim
 
 
@@ -120,8 +122,9 @@ class JobDelegate(QStyledItemDelegate):
             if option.state & QStyle.StateFlag.State_Selected:
                 painter.setPen(text)  # red on the selection colour is unreadable
             else:
-                painter.setPen(QColor("#e53935") if job.state in (JobState.FAILED, JobState.UNCERTAIN)
-                               else QColor("#ef6c00"))
+                base = option.palette.color(QPalette.ColorRole.Base)
+                painter.setPen(readable(QColor("#e53935") if job.state in (JobState.FAILED, JobState.UNCERTAIN)
+                                        else QColor("#ef6c00"), base))
             painter.drawText(err, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                              fm.elidedText("  \u00b7  " + describe(job.error), Qt.TextElideMode.ElideRight,
                                            err.width()))
@@ -270,14 +273,16 @@ class ClipDelegate(QStyledItemDelegate):
         bold = QFont(option.font)
         bold.setBold(True)
         painter.setFont(bold)
-        painter.setPen(QColor("#1e88e5") if playing and not option.state & QStyle.StateFlag.State_Selected else text)
+        painter.setPen(accent_on(option.palette, option.palette.color(QPalette.ColorRole.Base))
+                       if playing and not option.state & QStyle.StateFlag.State_Selected else text)
         title = index.data(Qt.ItemDataRole.DisplayRole) or ""
         top = r.top() + (self.COVER - fm.height() * 2 - 6) // 2
         painter.drawText(QRect(left, top, width, fm.height()), Qt.AlignmentFlag.AlignVCenter,
                          QFontMetrics(bold).elidedText(title, Qt.TextElideMode.ElideRight, width))
         painter.setFont(option.font)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        painter.setPen(QColor("#e53935") if rec.media_error and rec.progress < 0 and not selected else dim)
+        painter.setPen(readable(QColor("#e53935"), option.palette.color(QPalette.ColorRole.Base))
+                       if rec.media_error and rec.progress < 0 and not selected else dim)
         detail = index.data(DetailRole) or ""
         painter.drawText(QRect(left, top + fm.height() + 6, width, fm.height()), Qt.AlignmentFlag.AlignVCenter,
                          fm.elidedText(detail, Qt.TextElideMode.ElideRight, width))

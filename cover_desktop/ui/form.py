@@ -24,9 +24,11 @@ from ..api.errors import ValidationError
 from ..api.models import PROMPT_MAX, CoverRequest
 from ..i18n import translate
 from ..jobs.matrix import Matrix, lines, plan
+from .contrast import error_colour, hint_colour, small_print, tint
 from .drops import IdLineEdit
 from .jobs_model import cost_text
 from .messages import describe
+from .speech import announce
 
 
 def one_job_text() -> str:
@@ -39,7 +41,8 @@ def _error_label(wrap: bool = False) -> QLabel:
     label.setObjectName("fieldError")
     # field messages are one short line; wrapping inside a form row squeezes them to a narrow column
     label.setWordWrap(wrap)
-    label.setStyleSheet("color: #c62828; font-size: 11px;")
+    small_print(label)
+    tint(label, error_colour)
     label.hide()
     return label
 
@@ -68,9 +71,10 @@ class CoverForm(QWidget):
         self.prompt.setMinimumHeight(48)
         self.prompt.setMaximumHeight(110)
         self.prompt_note = QLabel(translate("CoverForm", "required in custom mode"))
-        self.prompt_note.setStyleSheet("color: palette(mid); font-size: 11px;")
+        small_print(self.prompt_note)
+        tint(self.prompt_note)
         self.prompt_count = QLabel()
-        self.prompt_count.setStyleSheet("color: palette(mid); font-size: 11px;")
+        small_print(self.prompt_count)
 
         self.style_edit = QLineEdit()
         self.style_edit.setObjectName("styleEdit")
@@ -239,17 +243,27 @@ class CoverForm(QWidget):
             self.advanced.setChecked(True)
 
     # -- feedback ----------------------------------------------------------------------------------------------
+    def _fields(self) -> dict[str, QWidget]:
+        return {"audio_id": self.audio_id, "prompt": self.prompt, "style": self.style_edit,
+                "title": self.title_edit, "callback_url": self.callback}
+
     def show_problems(self, problems: list[ValidationError]) -> None:
         self.clear_problems()
+        fields = self._fields()
         for p in problems:
             label = self.errors.get(p.field, self.banner)
             label.setText(describe(p))
             label.show()
+            if p.field in fields:
+                # the message belongs to its field: read with it whenever the field is reached
+                fields[p.field].setAccessibleDescription(describe(p))
         if problems:
             if problems[0].field == "callback_url":
                 self.advanced.setChecked(True)
-            {"audio_id": self.audio_id, "prompt": self.prompt, "style": self.style_edit,
-             "title": self.title_edit, "callback_url": self.callback}.get(problems[0].field, self.audio_id).setFocus()
+            first = fields.get(problems[0].field, self.audio_id)
+            first.setFocus()
+            # focus often is in that field already, and then nothing would be said: the message is announced
+            announce(first, describe(problems[0]))
 
     def show_error(self, text: str) -> None:
         self.banner.setText(text)
@@ -259,10 +273,19 @@ class CoverForm(QWidget):
         for label in (*self.errors.values(), self.banner):
             label.clear()
             label.hide()
+        for field in self._fields().values():
+            field.setAccessibleDescription("")
 
     def set_busy(self, busy: bool, text: str = "") -> None:
+        started = busy and not self._busy
         self._busy = busy
+        if busy and self.submit.window().focusWidget() is self.submit:
+            # a disabled Submit drops the focus into the next widget (the job list) without a word: it goes
+            # back to the audio id, where the next id is typed, and what happens is said
+            self.audio_id.setFocus(Qt.FocusReason.OtherFocusReason)
         self.submit.setEnabled(not busy)
+        if started:   # once, not at each job of a batch
+            announce(self.submit, text or translate("CoverForm", "Submitting\u2026"))
         self.submit.setText((text or translate("CoverForm", "Submitting\u2026")) if busy else self.submit_text())
 
     def submit_text(self) -> str:
@@ -293,6 +316,7 @@ class CoverForm(QWidget):
         label = self.errors.get(name)
         if label is not None and label.isVisible():
             label.hide()
+            self._fields()[name].setAccessibleDescription("")
         if self.banner.isVisible():
             self.banner.hide()
         self.edited.emit()
@@ -315,6 +339,5 @@ class CoverForm(QWidget):
     def _count(self) -> None:
         n = len(self.prompt.toPlainText())
         self.prompt_count.setText(f"{QLocale().toString(n)} / {QLocale().toString(PROMPT_MAX)}")
-        self.prompt_count.setStyleSheet(
-            f"color: {'#c62828' if n > PROMPT_MAX else 'palette(mid)'}; font-size: 11px;")
+        tint(self.prompt_count, error_colour if n > PROMPT_MAX else hint_colour)
 

@@ -42,6 +42,7 @@ def _page(parent: QWidget, title: str, body: str, name: str) -> QDialog:
     dlg.setWindowTitle(title)
     view = QTextBrowser()
     view.setObjectName(f"{name}Text")
+    view.setAccessibleName(title)
     view.setOpenExternalLinks(True)
     view.setHtml(body)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -52,6 +53,7 @@ def _page(parent: QWidget, title: str, body: str, name: str) -> QDialog:
     dlg.resize(520, 460)
     dlg.finished.connect(dlg.deleteLater)
     dlg.open()
+    view.setFocus()   # the page itself, named: a reader starts reading it
     return dlg
 
 

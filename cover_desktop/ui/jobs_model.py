@@ -113,6 +113,18 @@ def job_summary(job: Job, now: float | None = None) -> str:
     return " \u2014 ".join(parts + ([describe(job.error)] if job.error else []))
 
 
+def job_spoken(job: Job, now: float | None = None) -> str:
+    """What a screen reader says for a row: the status once, in words (the raw value is for the eye and the
+    automation contract), and no running clock, which would change the row's name every second."""
+    what = " \u00b7 ".join(x for x in (job.request.title, job.request.style) if x) or (
+        translate("JobsModel", "custom") if job.request.custom_mode else translate("JobsModel", "plain cover"))
+    parts = [job.request.audio_id, what, state_text(job)]
+    if job.clips:
+        parts.append(clips_text(len(job.clips)))
+    parts.append(translate("JobsModel", "made {when}").format(when=fmt_when(job.created_at, now)))
+    return ", ".join(parts + ([describe(job.error)] if job.error else []))
+
+
 class JobsModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -149,7 +161,7 @@ class JobsModel(QAbstractListModel):
                 lines.append(describe(job.error))
             return "\n".join(lines)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return job_summary(job)
+            return job_spoken(job)
         return None
 
     # -- changes -----------------------------------------------------------------------------------------

@@ -24,9 +24,11 @@ from ..jobs.model import Job, JobState
 from ..jobs.service import JobService
 from ..tasks import TaskSet
 from .bindings import Bindings
+from .contrast import tint
 from .delegates import JobDelegate
 from .dialogs import confirm
 from .jobs_model import JobsModel
+from .speech import follow_list
 from .widgets import breakable, widget_shortcut
 
 
@@ -57,12 +59,14 @@ class JobsPane(QWidget):
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         self.view.setMinimumHeight(110)
         widget_shortcut(QKeySequence.StandardKey.Delete, self.view, self.remove_selected)
+        follow_list(self.view)
         self.empty = QLabel(translate("JobsPane", "No jobs yet. Enter an audio id above and press Submit \u2014 "
                                                   "or drop song links or a list of ids anywhere on this window."))
         self.empty.setObjectName("jobsEmpty")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setStyleSheet("color: palette(mid); padding: 16px;")
+        self.empty.setMargin(16)
+        tint(self.empty)
         self.empty.setMinimumHeight(110)
         self._stack = QStackedLayout()
         self._stack.addWidget(self.empty)

@@ -4,7 +4,7 @@ order, the trash, and a playlist of what is listed."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 from ..i18n import QT_TRANSLATE_NOOP, translate, translate_marked
 from .library_view import PERIODS, SORTS, STATES, LibraryView
@@ -75,8 +75,21 @@ class LibraryBar(QWidget):
         top.addWidget(self.favourites)
         bottom = QHBoxLayout()
         bottom.setContentsMargins(0, 0, 0, 0)
-        for w in (self.stars, self.state, self.period, self.sort, self.order):
-            bottom.addWidget(w)
+        # a visible label for each combo, its buddy: on Linux Qt names a combo by its current value and a
+        # screen reader finds what it is for only through the label pointing at it
+        self.labels: dict[str, QLabel] = {}
+        for box, words in ((self.stars, translate("LibraryBar", "Stars")),
+                           (self.state, translate("LibraryBar", "Status")),
+                           (self.period, translate("LibraryBar", "Made")),
+                           (self.sort, translate("LibraryBar", "Sort"))):
+            label = QLabel(words)
+            label.setObjectName(f"{box.objectName()}Label")
+            label.setBuddy(box)
+            self.labels[box.objectName()] = label
+            bottom.addWidget(label)
+            bottom.addWidget(box)
+            bottom.addSpacing(6)
+        bottom.addWidget(self.order)
         bottom.addStretch(1)
         for w in (self.trash, self.empty, self.playlist):
             top.addWidget(w)   # the filters below get the width

@@ -38,6 +38,7 @@ from .about import show_about
 from .banner import Banner
 from .bindings import Bindings
 from .clips_pane import ClipsPane
+from .contrast import keep_application_readable
 from .dialogs import open_folder
 from .drops import Dropped, IdDropTarget, from_arguments
 from .jobs_model import clips_text, cost_text, spent_text
@@ -47,6 +48,7 @@ from .library_view import LibraryView
 from .menus import build_menus
 from .messages import describe
 from .settings_dialog import SettingsDialog
+from .speech import announce, install_dialog_states, named_scroll_area
 from .status import StatusBar
 from .submit_pane import SubmitPane
 from .widgets import section_label
@@ -65,6 +67,8 @@ class MainWindow(IdDropTarget, QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(icon)
         self.setAcceptDrops(True)
+        keep_application_readable()
+        install_dialog_states()
         self.tasks = TaskSet(self.show_error, "window", saves=True)
         self.tray: QSystemTrayIcon | None = None
         self.notified_job: int | None = None
@@ -113,6 +117,7 @@ class MainWindow(IdDropTarget, QMainWindow):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        named_scroll_area(scroll, translate("MainWindow", "New cover and jobs"))
         # never narrower than the form needs: it scrolls up and down, not sideways
         bar = scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         scroll.setMinimumWidth(left.minimumSizeHint().width() + bar + 2)
@@ -210,6 +215,8 @@ class MainWindow(IdDropTarget, QMainWindow):
         else:
             text = translate("MainWindow", "Job failed: {what}. {error}").format(what=what, error=describe(job.error))
             self.show_error(text)
+        # the status bar changes silently: said once, politely, after whatever the reader is saying
+        announce(self.jobs_pane.view, text)
         if not self.isActiveWindow():
             self._notify(job, text)
 

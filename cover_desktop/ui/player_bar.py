@@ -150,6 +150,7 @@ class PlayerBar(QWidget):
         player.durationChanged.connect(self._duration)
         player.playingChanged.connect(self._playing)
         self._playing_now = False
+        self._name_play()
         self._icons()
         self._modes()
         if not player.has_audio_device():
@@ -159,6 +160,9 @@ class PlayerBar(QWidget):
     def show_clip(self, title: str, peaks: list[float] | None) -> None:
         self.now.setText(title or translate("PlayerBar", "Nothing loaded"))
         self.now.setToolTip(title)
+        # the name carries the title: "Now playing" alone told a screen reader nothing
+        self.now.setAccessibleName(translate("PlayerBar", "Now playing: {title}").format(title=title) if title
+                                   else translate("PlayerBar", "Nothing loaded"))
         self.set_peaks(peaks)
 
     def set_peaks(self, peaks: list[float] | None) -> None:
@@ -195,6 +199,7 @@ class PlayerBar(QWidget):
     def _modes(self) -> None:
         a = self.audition
         self.repeat.setText(translate_marked("PlayerBar", REPEAT_TEXT[a.repeat]))
+        self.repeat.setAccessibleName(self.repeat.text())
         self.keep.blockSignals(True)
         self.keep.setChecked(a.keep_position)
         self.keep.blockSignals(False)
@@ -213,7 +218,14 @@ class PlayerBar(QWidget):
     def _position(self, ms: int) -> None:
         if not self.seek.isSliderDown():
             self.seek.blockSignals(True)
-            self.seek.setValue(ms)
+            if ms // 1000 != self.seek.value() // 1000:
+                self.seek.setValue(ms)
+            else:
+                # the playhead moves ten times a second; the value (and the event a screen reader hears for
+                # it) once a second: untracked, the slider's position moves without its value
+                self.seek.setTracking(False)
+                self.seek.setSliderPosition(ms)
+                self.seek.setTracking(True)
             self.seek.blockSignals(False)
         self._show_time(ms)
 
@@ -224,8 +236,19 @@ class PlayerBar(QWidget):
         self._show_time(self.seek.value())
 
     def _show_time(self, ms: int) -> None:
-        self.time.setText(f"{fmt_elapsed(ms / 1000)} / {fmt_elapsed(self.seek.maximum() / 1000)}")
+        now, total = fmt_elapsed(ms / 1000), fmt_elapsed(self.seek.maximum() / 1000)
+        self.time.setText(f"{now} / {total}")
+        spoken = translate("PlayerBar", "{position} of {duration}").format(position=now, duration=total)
+        if spoken != self.seek.accessibleDescription():
+            self.seek.setAccessibleDescription(spoken)
+            self.time.setAccessibleName(spoken)
 
     def _playing(self, playing: bool) -> None:
         self._playing_now = playing
         self.play.setIcon(icon("pause" if playing else "play", self.palette()))
+        self._name_play()
+
+    def _name_play(self) -> None:
+        """The button says what a press will do."""
+        self.play.setAccessibleName(translate("PlayerBar", "Pause") if self._playing_now
+                                    else translate("PlayerBar", "Play"))

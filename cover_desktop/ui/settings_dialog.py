@@ -36,21 +36,29 @@ from ..media.naming import DEFAULT_TEMPLATE, FIELDS, preview, template_problem
 from ..runtime import SettingsChange
 from ..settings import Secret
 from ..tasks import TaskSet
+from .contrast import error_colour, hint_colour, small_print, tint
 from .dialogs import pick_folder
 from .export_choices import format_combo, rate_combo
 from .messages import describe
 
-NOTE_STYLE = "color: palette(mid); font-size: 11px;"
-ERROR_STYLE = "color: #c62828;"
+# the colours come from the palette in use (ui.contrast): readable in a light or a dark appearance
+NOTE_STYLE = "note"
+ERROR_STYLE = "error"
 
 
 def _note(text: str = "", style: str = NOTE_STYLE, name: str = "") -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
-    label.setStyleSheet(style)
+    _style(label, style)
     if name:
         label.setObjectName(name)
     return label
+
+
+def _style(label: QLabel, style: str) -> None:
+    if style in (ERROR_STYLE, NOTE_STYLE):
+        small_print(label, style == NOTE_STYLE)
+        tint(label, error_colour if style == ERROR_STYLE else hint_colour)
 
 
 class SettingsDialog(QDialog):
@@ -139,6 +147,7 @@ class SettingsDialog(QDialog):
 
         self.folder = QLineEdit(str(settings.downloads()))
         self.folder.setObjectName("downloadDirEdit")
+        self.folder.setAccessibleName(translate("SettingsDialog", "Save clips to"))
         browse = QPushButton(translate("SettingsDialog", "Browse\u2026"))
         browse.clicked.connect(lambda: pick_folder(self, translate("SettingsDialog", "Save clips to"),
                                                    settings.downloads(),
@@ -187,6 +196,10 @@ class SettingsDialog(QDialog):
         form.addRow(translate("SettingsDialog", "Check jobs every"), self.interval)
         form.addRow(translate("SettingsDialog", "Monthly budget"), self.budget)
         form.addRow(translate("SettingsDialog", "Save clips to"), folder_row)
+        # a row of several widgets gets no buddy from the form: the label must point at its field itself
+        folder_label = form.labelForField(folder_row)
+        if isinstance(folder_label, QLabel):
+            folder_label.setBuddy(self.folder)
         form.addRow(translate("SettingsDialog", "Artist"), self.artist)
         form.addRow(translate("SettingsDialog", "File names"), self.template)
         form.addRow("", self.template_fields)
@@ -256,7 +269,7 @@ class SettingsDialog(QDialog):
     def _template_changed(self) -> None:
         text = self.template.text().strip() or DEFAULT_TEMPLATE
         problem = template_problem(text)
-        self.template_preview.setStyleSheet(ERROR_STYLE if problem else NOTE_STYLE)
+        _style(self.template_preview, ERROR_STYLE if problem else NOTE_STYLE)
         self.template_preview.setText(describe(problem) or translate("SettingsDialog", "For example: {name}").format(
             name=preview(text)))
         self._refresh(self.template_preview)

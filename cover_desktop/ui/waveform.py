@@ -133,13 +133,13 @@ class WaveformSeekBar(QSlider):
 
     def mark_a(self, ms: int | None = None) -> None:
         """Start the loop here (the current position by default); its end stays, or is the clip's end."""
-        a = self.value() if ms is None else ms
+        a = self.sliderPosition() if ms is None else ms    # the playhead: the value follows it once a second
         b = self._loop[1] if self._loop and self._loop[1] > a else self.maximum()
         self.set_loop(a, b)
 
     def mark_b(self, ms: int | None = None) -> None:
         """End the loop here; its start stays, or is the clip's start."""
-        b = self.value() if ms is None else ms
+        b = self.sliderPosition() if ms is None else ms
         a = self._loop[0] if self._loop and self._loop[0] < b else self.minimum()
         self.set_loop(a, b)
 
