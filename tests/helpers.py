@@ -21,6 +21,7 @@ from cover_desktop.api.models import Clip, CoverRequest
 from cover_desktop.api.retry import RetryPolicy
 from cover_desktop.app import parse_args
 from cover_desktop.jobs.model import ClipRecord, Job, JobState
+from cover_desktop.jobs.store import JobStore
 from cover_desktop.runtime import Runtime
 from cover_desktop.settings import KeyStore, Settings
 from cover_desktop.ui.jobs_model import JobRole
@@ -128,6 +129,29 @@ def thread_leaks(before_py: set[int], before_native: set[int]) -> list[str]:
     python_tids = {t.native_id for t in threading.enumerate()}
     return sorted(py.values()) + sorted(f"native thread {n!r}" for t, n in native.items()
                                         if t not in python_tids and n not in ("python", "_QThreadWorker"))
+
+
+async def settle(rounds: int = 20) -> None:
+    """Let the loop run everything it has ready (woken tasks, queued callbacks) while no time passes: what a
+    click or a signal sets off without waiting for I/O or a timer has happened by the end."""
+    for _ in range(rounds):
+        await asyncio.sleep(0)
+
+
+async def grows(count: Callable[[], int], by: int, what: str, timeout: float = 10) -> None:
+    """Wait until ``count()`` is ``by`` more than now: a witness that time went by in which something else,
+    had it been going to happen, would have happened too (the next polls of another job, say)."""
+    start = count()
+    await until(lambda: count() >= start + by, timeout, what)
+
+
+def on_disk(path: Path, job_id: int) -> Job | None:
+    """The job as the history file holds it now (``path``: the folder of jobs.sqlite)."""
+    db = JobStore(path / "jobs.sqlite")
+    try:
+        return db.get(job_id)
+    finally:
+        db.close()
 
 
 class Harness:

@@ -25,7 +25,7 @@ from cover_desktop.jobs.store import JobStore
 from cover_desktop.media.player import PlayerController
 from cover_desktop.runtime import Runtime
 from cover_desktop.settings import Dirs, KeyStore, Settings
-from helpers import KEY, finished_window, jobs, run, until
+from helpers import KEY, finished_window, jobs, run, settle, until
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -274,8 +274,8 @@ def test_a_deferred_start_fetches_unfinished_media_only_once_the_window_shows(de
     try:
         run(aloop, rt.start(defer=True))
         assert rt.started
-        run(aloop, asyncio.sleep(0.5))
-        assert demo.requests("media") == [], "nothing fetched before the window has painted"
+        run(aloop, settle())
+        assert not rt.library.busy() and demo.requests("media") == [], "nothing fetched before the window painted"
         rt.window_shown()
         recs = next(iter(rt.service.jobs.values())).clips
         run(aloop, until(lambda: all(r.audio_path and r.image_path for r in recs) and not rt.library.busy(),
@@ -312,5 +312,6 @@ def test_a_second_start_asks_the_media_host_for_nothing_it_keeps(harness, demo, 
     win.clips_pane.play_row(0)
     run(aloop, until(lambda: rt.player.position() > 0, what="playback from the kept file"))
     run(aloop, until(lambda: not rt.library.busy(), what="the library's check"))
-    run(aloop, asyncio.sleep(1.0))
+    run(aloop, settle())
+    assert not rt.library.busy()
     assert len(demo.requests("media")) == first, [r.path for r in demo.requests("media")[first:]]

@@ -7,7 +7,7 @@ import asyncio
 from cover_desktop.api.errors import AuthError, NotFound, ServerError
 from cover_desktop.api.models import TaskStatus
 from cover_desktop.jobs.scheduler import PollPolicy, PollScheduler
-from helpers import run, until
+from helpers import grows, run, settle, until
 
 
 class FakeSource:
@@ -35,20 +35,21 @@ def make(source, seen, clock=None, **policy):
 
 
 def test_polls_until_done_then_stops_asking(aloop):
-    source = FakeSource({"t1": ["queued", "processing", "complete"]})
+    source = FakeSource({"t1": ["queued", "processing", "complete"], "w": ["processing"]})
     seen: list = []
     sched = make(source, seen)
     sched.track(1, "t1", 0.0, now=True)
+    sched.track(2, "w", 0.0, now=True)      # followed beside it, as a witness of the polls that come after
 
     async def body():
         sched.start()
         await until(lambda: (1, "complete") in seen, what="completion")
-        await asyncio.sleep(0.05)
+        await grows(lambda: source.calls.count("w"), 3, "three polls of the other job")
         await sched.stop()
 
     run(aloop, body())
-    assert [s for _, s in seen] == ["queued", "processing", "complete"]
-    assert len(source.calls) == 3, "no poll after the job is done"
+    assert [s for j, s in seen if j == 1] == ["queued", "processing", "complete"]
+    assert source.calls.count("t1") == 3, "no poll after the job is done"
 
 
 def test_a_job_past_its_timeout_is_asked_once_then_timed_out(aloop):
@@ -100,7 +101,9 @@ def test_a_refused_key_pauses_everything_and_an_unknown_task_fails_alone(aloop):
         sched.track(2, "a", 0.0, now=True)
         await until(lambda: sched.paused, what="the pause")
         calls = len(source.calls)
-        await asyncio.sleep(0.1)
+        sched.track(3, "a", 0.0, now=True)      # due at once, and the loop woken
+        sched.poll_now()
+        await settle()
         assert len(source.calls) == calls, "nothing is asked while paused"
         await sched.stop()
 

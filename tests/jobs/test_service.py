@@ -10,7 +10,7 @@ from cover_desktop.api.errors import ApiError, ValidationError
 from cover_desktop.api.models import CoverRequest
 from cover_desktop.jobs.model import JobState
 from cover_desktop.jobs.store import JobStore
-from helpers import run, until
+from helpers import grows, on_disk, run, until
 
 
 @pytest.fixture
@@ -26,9 +26,9 @@ def test_submit_stores_then_follows_the_job_to_done(service, demo, aloop, tmp_pa
     assert demo.requests("api", "generate")[0].json()["audio_id"] == "aud1", "trimmed once, in the service"
     run(aloop, until(lambda: finished, what="completion"))
     assert finished[0].state is JobState.DONE and len(finished[0].clips) == 2
-    run(aloop, asyncio.sleep(0.1))
-    kept = JobStore(tmp_path / "jobs.sqlite").get(job.id)
-    assert kept.state is JobState.DONE and kept.task_id == job.task_id
+    kept = run(aloop, until(lambda: (j := on_disk(tmp_path, job.id)) and j.state is JobState.DONE and j,
+                            what="the finished job on disk"))
+    assert kept.task_id == job.task_id
 
 
 def test_an_invalid_request_is_neither_stored_nor_sent(service, demo, aloop):
@@ -104,8 +104,11 @@ def test_removing_a_job_while_it_is_being_submitted_keeps_it_removed(service, de
     job = run(aloop, body())
     assert job.task_id, "the task id the service returned is still told to the caller"
     assert service.jobs == {} and demo.submits == 1
-    run(aloop, asyncio.sleep(0.2))  # any poll would have come by now
-    assert not demo.requests("api", "status")
+    # a job followed beside it: by its third poll, any poll of the removed one would have come
+    witness = run(aloop, service.submit(CoverRequest("stuck-witness")))
+    run(aloop, grows(lambda: len(demo.requests("api", witness.task_id)), 3, "three polls of another job"))
+    assert len(demo.requests("api", "status")) == len(demo.requests("api", witness.task_id))
+    run(aloop, service.remove(witness.id))
     assert JobStore(tmp_path / "jobs.sqlite").all_jobs() == []
 
 

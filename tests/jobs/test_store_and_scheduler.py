@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import sqlite3
 import time
 
@@ -13,7 +12,7 @@ from cover_desktop.api.models import Clip
 from cover_desktop.jobs.model import ClipRecord, Job, JobState
 from cover_desktop.jobs.scheduler import PollPolicy, PollScheduler
 from cover_desktop.jobs.store import MIGRATIONS, JobStore
-from helpers import KEY, run, until
+from helpers import KEY, grows, run, until
 
 
 def test_store_round_trip_schema_and_wal(tmp_path):
@@ -130,12 +129,15 @@ def test_scheduler_stops_at_done_and_times_out(aloop, demo):
         client = ApiClient(demo.api_url, KEY)
         done = await client.submit(CoverRequest("aud1"))
         stuck = await client.submit(CoverRequest("stuck-1"))
+        witness = await client.submit(CoverRequest("stuck-witness"))
         sched = _scheduler(client, PollPolicy(interval=0.05, timeout=0.5), seen)
         sched.track(1, done, time.time(), now=True)
         sched.track(2, stuck, time.time(), now=True)
+        sched.track(3, witness, time.time() + 3600, now=True)   # submitted "later": no timeout here
         sched.start()
         await until(lambda: (2, "timeout") in seen, what="the timeout")
-        await asyncio.sleep(0.2)
+        # by the third poll of a job followed beside them, another poll of either would have come
+        await grows(lambda: seen.count((3, "processing")), 3, "three polls of another job")
         await sched.stop()
         await client.aclose()
         return done
@@ -147,16 +149,22 @@ def test_scheduler_stops_at_done_and_times_out(aloop, demo):
 
 
 async def _poll_until_answered(demo, policy, seen, task_id=None, submitted_at=None):
-    """Track one job (a new demo task unless ``task_id``), poll until the first answer, then a moment more."""
+    """Track one job (a new demo task unless ``task_id``) and poll until its first answer; then until a job
+    followed beside it has been asked three times more, by when any further poll of the first would have
+    come. ``seen`` gets what was seen of the first job."""
     client = ApiClient(demo.api_url, KEY)
     task_id = task_id or await client.submit(CoverRequest("aud1"))
-    sched = _scheduler(client, policy, seen)
+    witness = await client.submit(CoverRequest("stuck-witness"))
+    both: list[tuple[int, str]] = []
+    sched = _scheduler(client, policy, both)
     sched.track(1, task_id, submitted_at or time.time(), now=True)
+    sched.track(2, witness, time.time() + 3600, now=True)
     sched.start()
-    await until(lambda: seen)
-    await asyncio.sleep(0.2)
+    await until(lambda: any(job == 1 for job, _ in both), what="the first answer")
+    await grows(lambda: sum(job == 2 for job, _ in both), 3, "three polls of another job")
     await sched.stop()
     await client.aclose()
+    seen.extend(event for event in both if event[0] == 1)
 
 
 @pytest.mark.log_warnings(r"status failed \(try 1/1\): not_found")

@@ -3,7 +3,6 @@ the write is tried again, the job is followed from memory, the id is logged and 
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import sqlite3
 
@@ -12,8 +11,8 @@ import pytest
 from cover_desktop.api.models import CoverRequest
 from cover_desktop.jobs.model import Job, JobState
 from cover_desktop.jobs.service import STORE_RETRY_DELAYS
-from cover_desktop.jobs.store import AsyncJobStore, JobStore
-from helpers import run, until
+from cover_desktop.jobs.store import AsyncJobStore
+from helpers import on_disk, run, until
 
 
 class DiskFullOnTaskId(AsyncJobStore):
@@ -34,14 +33,6 @@ class DiskFullOnTaskId(AsyncJobStore):
 @pytest.fixture
 def disk_full_service(make_service, tmp_path):
     return lambda refusals: make_service(DiskFullOnTaskId(tmp_path / "jobs.sqlite", refusals))
-
-
-def on_disk(tmp_path, job_id: int) -> Job | None:
-    db = JobStore(tmp_path / "jobs.sqlite")
-    try:
-        return db.get(job_id)
-    finally:
-        db.close()
 
 
 def test_a_refused_write_of_the_task_id_is_tried_again(disk_full_service, demo, aloop, tmp_path):
@@ -77,10 +68,9 @@ def test_a_task_id_the_disk_keeps_refusing_is_followed_logged_shown_and_saved_la
 
     run(aloop, until(lambda: job.state is JobState.DONE, what="the job followed to its end"))
     assert len(job.clips) == 2 and demo.submits == 1, "followed, never sent again"
-    run(aloop, asyncio.sleep(0.2))
-    kept = on_disk(tmp_path, job.id)
-    assert kept is not None and kept.task_id == task_id and kept.state is JobState.DONE, \
-        "saved at the next change, once the disk took writes again"
+    kept = run(aloop, until(lambda: (j := on_disk(tmp_path, job.id)) and j.state is JobState.DONE and j,
+                            what="the finished job on disk"))
+    assert kept.task_id == task_id, "saved at the next change, once the disk took writes again"
 
 
 @pytest.mark.log_warnings(r"could not be saved in the job history", r"Could not save the job history",

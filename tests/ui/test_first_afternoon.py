@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 
 import pytest
 from PySide6.QtCore import QMessageLogContext, QtMsgType
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from cover_desktop.app import parse_args, route_qt_messages, split_qt_options
 from cover_desktop.ui.icons import icon
-from helpers import fill, find, finished_window, jobs, run, submit, until
+from helpers import fill, find, finished_window, jobs, qt_message_to_stderr, run, submit, until
 
 
 def settings_dialog(win) -> QDialog:
@@ -205,7 +206,7 @@ def test_help_lists_the_shortcuts_and_explains_audio_ids(harness, aloop):
     win = harness.window(argv=["--demo"])
     find(win, "shortcutsAction").trigger()
     text = win.findChild(QDialog, "shortcutsDialog").findChild(QTextBrowser).toPlainText()
-    assert "Ctrl+Return" in text or "Ctrl+Enter" in text or "Submit" in text
+    assert re.search(r"Enter\s+Submit \(in the audio id field\)", text), text
     assert "Swap" in text and "Ctrl+," in text
     find(win, "audioIdHelpAction").trigger()
     assert "6 to 60 seconds" in win.findChild(QDialog, "audioIdHelp").findChild(QTextBrowser).toPlainText()
@@ -220,11 +221,12 @@ def test_qt_options_pass_through_the_command_line():
 
 @pytest.mark.log_warnings(r"^qt: default: Something else went wrong")
 def test_multimedia_chatter_goes_to_the_log_at_debug_not_the_terminal(caplog, capfd):
+    from PySide6.QtCore import qInstallMessageHandler
+    # never None in between: a Qt thread that logs while PySide holds no handler crashes (see conftest.py)
+    before = qInstallMessageHandler(qt_message_to_stderr)
     route_qt_messages()
+    handler = qInstallMessageHandler(before)   # what route_qt_messages installed; the test's own back
     try:
-        from PySide6.QtCore import qInstallMessageHandler
-        handler = qInstallMessageHandler(None)   # what route_qt_messages installed
-        qInstallMessageHandler(handler)
         with caplog.at_level(logging.DEBUG, logger="qt"):
             ctx = QMessageLogContext()
             handler(QtMsgType.QtWarningMsg, ctx, "PulseAudioService: pa_context_connect() failed")
@@ -234,9 +236,7 @@ def test_multimedia_chatter_goes_to_the_log_at_debug_not_the_terminal(caplog, ca
         assert levels["Something else went wrong"] == logging.WARNING
         assert "PulseAudio" not in capfd.readouterr().err
     finally:
-        from PySide6.QtCore import qInstallMessageHandler
-        qInstallMessageHandler(None)
-    caplog.clear()
+        caplog.clear()
 
 
 def test_transport_icons_follow_a_dark_palette(harness, aloop):

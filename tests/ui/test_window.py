@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
@@ -24,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from cover_desktop.jobs.model import JobState
-from helpers import fill, find, jobs, rows, run, submit, until
+from helpers import fill, find, jobs, rows, run, settle, submit, until
 
 CONTRACT = {"mainWindow": QMainWindow, "audioIdEdit": QLineEdit, "customModeCheck": QCheckBox,
             "promptEdit": QPlainTextEdit, "styleEdit": QLineEdit, "titleEdit": QLineEdit,
@@ -32,13 +30,15 @@ CONTRACT = {"mainWindow": QMainWindow, "audioIdEdit": QLineEdit, "customModeChec
             "clipsView": QAbstractItemView, "playButton": QAbstractButton, "seekSlider": QSlider}
 
 
-def test_contract_object_names_and_accessible_names(harness, demo, keyed):
+def test_contract_object_names_and_accessible_names(harness, demo, keyed, aloop):
     win = harness.window(demo.api_url)
     for name, kind in CONTRACT.items():
         w = find(win, name, kind)
         assert isinstance(w, kind), name
         assert w.accessibleName(), f"{name} needs an accessible name"
-    assert QApplication.focusWidget() is find(win, "audioIdEdit") or not win.isActiveWindow()
+    win.activateWindow()
+    run(aloop, until(win.isActiveWindow, what="the window to be active"))
+    assert QApplication.focusWidget() is find(win, "audioIdEdit"), "typing starts in the audio id field"
 
 
 def test_submit_goes_running_then_complete_with_clips(harness, demo, keyed, aloop):
@@ -75,11 +75,14 @@ def test_custom_mode_without_prompt_is_refused_before_any_request(harness, demo,
     win = harness.window(demo.api_url)
     fill(win, "aud1", custom=True, prompt="   ")
     find(win, "submitButton").click()
-    run(aloop, asyncio.sleep(0.3))
-    assert demo.requests() == []
     errors = [label.text() for label in win.findChildren(QLabel, "fieldError") if label.isVisible()]
     assert any("needs lyrics or a prompt" in e for e in errors)
     assert jobs(win) == []
+    # the next submit's request is the first the server sees: the refused one sent nothing before it
+    find(win, "promptEdit").setPlainText("words")
+    submit(win)
+    run(aloop, until(lambda: demo.submits == 1, what="the corrected submit"))
+    assert [r.json()["prompt"] for r in demo.requests("api", "generate")] == ["words"]
 
 
 def test_bad_callback_url_opens_advanced_and_marks_it(harness, demo, keyed, aloop):
@@ -104,9 +107,12 @@ def test_double_click_and_ctrl_return_send_one_request(harness, demo, keyed, alo
     QTest.keyClick(find(win, "audioIdEdit"), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert not button.isEnabled()
     run(aloop, until(lambda: button.isEnabled(), what="the submit to finish"))
-    run(aloop, asyncio.sleep(0.3))
-    assert len(demo.requests("api", "generate")) == 1 and demo.submits == 1
-    assert len(jobs(win)) == 1
+    # a second submit set off by the clicks would reach the server before the next one asked for
+    fill(win, "aud2")
+    button.click()
+    run(aloop, until(lambda: demo.submits >= 2, what="the next submit"))
+    assert [r.json()["audio_id"] for r in demo.requests("api", "generate")] == ["aud1", "aud2"]
+    assert len(jobs(win)) == 2
 
 
 def test_ctrl_return_submits(harness, demo, keyed, aloop):
@@ -162,8 +168,10 @@ def test_dropping_a_txt_file_on_the_jobs_list_and_cancelling_sends_nothing(harne
                              Qt.KeyboardModifier.NoModifier))
     assert "2 jobs" in batch_box(win, aloop).text()
     batch_box(win, aloop).button(QMessageBox.StandardButton.Cancel).click()
-    run(aloop, asyncio.sleep(0.2))
-    assert demo.requests() == []
+    fill(win, "aud9")
+    submit(win)
+    run(aloop, until(lambda: demo.submits >= 1, what="a submit after the cancel"))
+    assert [r.json()["audio_id"] for r in demo.requests("api", "generate")] == ["aud9"], "the batch sent nothing"
 
 
 def test_dropping_a_song_link_fills_the_field(harness, demo, keyed, aloop):
@@ -251,8 +259,12 @@ def test_pause_and_resume_polling(harness, demo, keyed, aloop):
     fill(win, "aud1")
     submit(win)
     run(aloop, until(lambda: jobs(win) and jobs(win)[0].task_id))
-    run(aloop, asyncio.sleep(0.8))
-    assert demo.requests("api", "status") == []
+    scheduler = win.rt.service.scheduler
+    run(aloop, settle())
+    assert scheduler.paused and scheduler.requests == 0, "a new job is not checked while paused"
+    find(win, "pollNowAction").trigger()     # nor by F5: checking stays off until resumed
+    run(aloop, settle())
+    assert scheduler.requests == 0 and demo.requests("api", "status") == []
     demo.finish_all()
     find(win, "pauseAction").trigger()
     run(aloop, until(lambda: jobs(win)[0].state is JobState.DONE))
@@ -379,9 +391,10 @@ def test_a_key_refused_while_polling_pauses_checking_and_says_why(harness, demo,
     assert "key" in find(win, "pollLabel").text() and find(win, "demoBanner").isVisible()
     assert "Key not accepted" in find(win, "bannerText").text()
     assert jobs(win)[0].state is JobState.RUNNING
-    polls = len(demo.requests("api", "status"))
-    run(aloop, asyncio.sleep(0.6))
-    assert len(demo.requests("api", "status")) == polls, "no hammering with a refused key"
+    polls = win.rt.service.scheduler.requests
+    find(win, "pollNowAction").trigger()
+    run(aloop, settle())
+    assert win.rt.service.scheduler.requests == polls, "no hammering with a refused key, F5 or not"
 
 
 def test_enter_in_the_audio_id_field_submits(harness, demo, keyed, aloop):
