@@ -161,10 +161,13 @@ class Harness:
         self.retry_policy = FAST_RETRY      # the runtime's seams for the windows made from now on
         self.clock: ShiftedClock | None = None
 
-    def window(self, base_url: str | None = None, argv: list[str] | None = None, **settings) -> MainWindow:
+    def window(self, base_url: str | None = None, argv: list[str] | None = None, *, saved: Settings | None = None,
+               **settings) -> MainWindow:
+        """A window on a started runtime: with the ``settings`` given (polling every 0.2 s unless they say),
+        or with ``saved`` ones as ``Settings.load()`` read them, as at a start."""
         settings.setdefault("poll_interval", 0.2)
         args = parse_args(argv if argv is not None else ["--base-url", base_url])
-        rt = Runtime(args, Settings(**settings), KeyStore(), retry_policy=self.retry_policy,
+        rt = Runtime(args, saved or Settings(**settings), KeyStore(), retry_policy=self.retry_policy,
                      clock=self.clock or time)
         run(self.loop, rt.start())
         win = MainWindow(rt, QIcon())

@@ -6,7 +6,9 @@ import json
 
 import pytest
 
+from cover_desktop.jobs.model import JobState
 from cover_desktop.settings import Settings
+from helpers import fill, find, jobs, run, submit, until
 
 pytestmark = pytest.mark.log_warnings(r"cover_desktop\.settings: (setting ignored|settings unreadable)")
 
@@ -60,3 +62,24 @@ def test_good_settings_load_unchanged_and_ignored_is_never_saved():
     again = Settings.load()
     assert again == s and again.ignored == []
     assert "ignored" not in json.loads(Settings.path().read_text())
+
+
+@pytest.mark.parametrize("text,said", [
+    ("[]", "does not hold settings"),
+    ("null", "does not hold settings"),
+    ('{"volume": "loud", "poll_interval": 0.2}', 'volume: "loud" is not a number'),
+    ('{"poll_interval": 0}', "poll_interval: 0 is outside"),
+])
+def test_a_damaged_settings_file_starts_on_defaults_and_the_window_says_which_setting(harness, aloop, text, said):
+    # the app shows every startup note in the window (tests/reliability/test_startup_files.py proves it
+    # with the real process); here: the notes, and a session that works on what was kept
+    win = harness.window(argv=["--demo", "--demo-duration", "0"], saved=load(text))
+    assert any(note.startswith("A setting was ignored: ") and said in note for note in win.rt.startup_notes), \
+        win.rt.startup_notes
+    # the interval the file gave, or the default, never 0 (which once meant about 23 checks a second)
+    assert win.rt.service.scheduler.policy.interval == (0.2 if "0.2" in text else Settings().poll_interval)
+    fill(win, "aud1")
+    submit(win)
+    run(aloop, until(lambda: jobs(win) and jobs(win)[0].task_id, what="the task id"))
+    find(win, "pollNowAction").trigger()    # F5 rather than the default interval's wait
+    run(aloop, until(lambda: jobs(win)[0].state is JobState.DONE, what="the demo job done"))
