@@ -25,7 +25,8 @@ ENVIRONMENT: list[tuple[str, str]] = [
 FOLDERS = [
     ("settings, presets and the api-key file", "XDG_CONFIG_HOME", ".config", Dirs.config),
     ("job history, the clips and their covers", "XDG_DATA_HOME", ".local/share", Dirs.data),
-    ("caches (thumbnails, waveforms, translations)", "XDG_CACHE_HOME", ".cache", Dirs.cache),
+    ("caches (thumbnails, waveforms, the copies of clips dragged out, translations)", "XDG_CACHE_HOME", ".cache",
+     Dirs.cache),
     ("the log: cover-desktop.log, and native.log for FFmpeg's and Qt's own output", "XDG_STATE_HOME",
      ".local/state", Dirs.logs),
 ]

@@ -114,6 +114,11 @@ def clip_spoken(job: Job, rec: ClipRecord, level: Loudness | None, playing: bool
     return ", ".join(p for p in parts if p)
 
 
+def library_files(items: list[Item]) -> list[Path]:
+    """The library's own files of these clips, those on disk."""
+    return [Path(rec.audio_path) for _, rec in items if Path(rec.audio_path).exists()]
+
+
 class ClipsModel(QStringListModel):
     """A QStringListModel for its row count alone: QListView asks a model for an index of every row on each
     layout (a reset, any dataChanged), and each ``index()`` asks ``rowCount()``: in C++ here, where a Python
@@ -145,6 +150,8 @@ class ClipsModel(QStringListModel):
         thumbs.ready.connect(self._thumb_ready)
         # a clip's loudness by its file (PeaksCache.loudness: asking starts the measurement)
         self.loudness_of: Callable[[str], Loudness | None] = lambda path: None
+        # the files a drag or a copy hands out: named, tagged copies once ui/drag_files.py is set up
+        self.hand_out: Callable[[list[Item]], list[Path]] = library_files
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self._rows):
@@ -192,10 +199,9 @@ class ClipsModel(QStringListModel):
         return ["text/uri-list", "text/plain"]
 
     def mimeData(self, indexes: list[Any]) -> QMimeData:  # type: ignore[override]
-        """The saved audio files of these rows as file URLs (rows not saved yet are left out)."""
-        paths = [Path(rec.audio_path) for job, rec in (self.at(i.row()) or (None, None) for i in indexes)
-                 if rec is not None and rec.audio_path and Path(rec.audio_path).exists()]
-        paths = list(dict.fromkeys(paths))
+        """The files of these rows' saved clips as URLs (rows not saved yet are left out), from ``hand_out``."""
+        items = {clip_key(*item): item for i in indexes if (item := self.at(i.row())) and item[1].audio_path}
+        paths = list(dict.fromkeys(self.hand_out(list(items.values()))))
         mime = QMimeData()
         mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
         mime.setText("\n".join(str(p) for p in paths))

@@ -40,6 +40,7 @@ from .clips_model import ClipsModel, Item, clip_key, clip_title
 from .contrast import tint
 from .cover_loading import follow_covers
 from .delegates import ClipDelegate
+from .drag_files import DragFiles
 from .library_bar import LibraryBar
 from .library_view import LibraryView
 from .loop_export import LoopExport
@@ -102,6 +103,7 @@ class ClipsPane(QWidget):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.doubleClicked.connect(lambda index: self.play_row(index.row()))
         self.clip_actions = ClipActions(self.model, self.selected_items, jobs, config, self)
+        self.drag_files = DragFiles(self.view, self.model, self.selected_items, config, self.tasks, self)
         self.clip_actions.message.connect(self.message)
         self.clip_actions.error.connect(self.error)
         self.clip_actions.said.connect(lambda text: announce(self.view, text))
