@@ -17,7 +17,7 @@ from collections.abc import Sequence
 import shiboken6
 from PySide6 import QtGui
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QAccessible, QAccessibleEvent
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QFileDialog,
-    QFocusFrame,
     QMessageBox,
     QWidget,
 )
@@ -106,16 +105,27 @@ class ListFocus(QObject):
         super().__init__(view)
         self._view = view
         view.installEventFilter(self)
+        # a new listing (a job's clips arriving) under the keyboard leaves no current row: keys like 3 or F
+        # then answered "Select a clip first"
+        view.model().modelReset.connect(self._reset)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusIn and obj is self._view:
-            view = self._view
-            if not view.currentIndex().isValid() and view.model().rowCount() > 0:
-                # Qt would make row 0 current without selecting or saying it: Down then went to row 1
-                view.setCurrentIndex(view.model().index(0, 0))
+            self._start_on_first_row()
             # after Qt's own focus event for the list, so the row is what is said last
             QTimer.singleShot(0, self._say_current)
         return False
+
+    def _start_on_first_row(self) -> None:
+        view = self._view
+        if not view.currentIndex().isValid() and view.model().rowCount() > 0:
+            # Qt would make row 0 current without selecting or saying it: Down then went to row 1
+            view.setCurrentIndex(view.model().index(0, 0))
+
+    def _reset(self) -> None:
+        if self._view.window().focusWidget() is self._view:
+            self._start_on_first_row()
+            QTimer.singleShot(0, self._say_current)
 
     def _say_current(self) -> None:
         view = self._view
@@ -177,22 +187,43 @@ def install_dialog_states() -> None:
         _installed = True
 
 
+class _FocusRing(QWidget):
+    """A ring drawn inside a scroll area while it has the focus, in the palette's highlight colour. Drawn over
+    the area's own edge (a frame around it would fall outside the window, where the area touches its edges)."""
+
+    def __init__(self, area: QAbstractScrollArea):
+        super().__init__(area)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.hide()
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), 2)
+        painter.setPen(pen)
+        painter.drawRect(self.rect().adjusted(1, 1, -1, -1))
+
+    def follow(self, shown: bool) -> None:
+        area = self.parentWidget()
+        if area is not None:
+            self.setGeometry(area.rect())
+        self.setVisible(shown)
+        self.raise_()
+
+
 def named_scroll_area(area: QAbstractScrollArea, name: str) -> None:
     """A scroll area that takes the focus (arrows and Page Down scroll it) says what it holds and shows that it
     has the focus: a frameless area gave no sign at all."""
     area.setAccessibleName(name)
-    frame = QFocusFrame(area)
-    frame.setObjectName(f"{area.objectName()}Focus")
-    frame.hide()
+    ring = _FocusRing(area)
+    ring.setObjectName(f"{area.objectName()}Focus")
 
     class _Follow(QObject):
         def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.FocusIn:
-                frame.setWidget(area)
-                frame.show()
-            elif event.type() == QEvent.Type.FocusOut:
-                frame.setWidget(None)  # type: ignore[arg-type]  # Qt takes nullptr: follow nothing
-                frame.hide()
+            if event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+                ring.follow(event.type() == QEvent.Type.FocusIn)
+            elif event.type() == QEvent.Type.Resize and ring.isVisible():
+                ring.follow(True)
             return False
 
     area.installEventFilter(_Follow(area))

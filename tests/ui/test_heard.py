@@ -13,7 +13,7 @@ import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QComboBox, QDialog, QFocusFrame, QLabel, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QMessageBox, QWidget
 
 from helpers import fill, find, finished_window, jobs, rows, run, submit, until
 
@@ -216,8 +216,9 @@ def test_every_field_has_a_name(harness, demo, keyed, aloop):
         area = find(win, scroll)
         assert area.accessibleName(), scroll
         area.setFocus()
-        frame = find(win, f"{scroll}Focus", QFocusFrame)
-        assert frame.isVisible() and frame.widget() is area, "focus on a scroll area shows"
+        ring = find(win, f"{scroll}Focus", QWidget)
+        assert ring.isVisible() and ring.parentWidget() is area and ring.geometry() == area.rect(), \
+            "focus on a scroll area shows"
     # Settings: the folder field named by its label
     find(win, "settingsAction").trigger()
     dialog = find(win, "settingsDialog", QDialog)
@@ -287,3 +288,7 @@ def test_tabbing_into_a_list_says_its_row_and_down_skips_none(harness, demo, key
     assert focused and focused[-1] == row_name(view, 0), "the row is what is said last"
     QTest.keyClick(view, Qt.Key.Key_Down)
     assert view.currentIndex().row() == 1, "the first Down goes to the second row"
+    finished_window(harness, demo, aloop, "aud-tab-2", win=win)
+    win.clips_pane.show_job(jobs(win)[1])   # a new listing under the keyboard (another job's clips)
+    assert view.window().focusWidget() is view and view.model().rowCount() == 2
+    assert view.currentIndex().row() == 0, "keys like 3 or F still have a row to act on"
