@@ -175,8 +175,11 @@ class PollScheduler:
             # bounded whatever the sums above gave: a timer longer than the loop can hold kills the loop
             timeout = None if timeout is None else min(max(0.0, timeout), RETRY_AFTER_MAX)
             self._wake_by = None if timeout is None else self.monotonic() + timeout
+            # not wait_for: on Python 3.11 a stop that arrives as the loop is woken is swallowed by it, and
+            # the loop goes on while quitting waits for it for ever
             try:
-                await asyncio.wait_for(self._wake.wait(), timeout)
+                async with asyncio.timeout(timeout):
+                    await self._wake.wait()
             except TimeoutError:
                 pass
 

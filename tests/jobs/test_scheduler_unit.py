@@ -125,3 +125,18 @@ def test_server_errors_back_off_and_recover(aloop):
 
     run(aloop, body())
     assert [s for _, s in seen] == ["ServerError:True", "ServerError:True", "complete"]
+
+
+def test_stop_ends_the_loop_even_when_it_was_woken_at_the_same_moment(aloop):
+    # Python 3.11's wait_for returns the inner result instead of raising when a cancel and the inner
+    # future's completion meet: the loop went on, and quitting waited for it for ever
+    sched = make(FakeSource({"t": ["processing"]}), [], interval=60)
+    sched.track(1, "t", 0.0)        # due in a minute: the loop waits with a timeout
+
+    async def body():
+        sched.start()
+        await settle()
+        sched.track(2, "t", 0.0)     # wakes the loop...
+        await asyncio.wait_for(sched.stop(), 2)   # ...as it is told to stop
+
+    run(aloop, body())
