@@ -163,16 +163,21 @@ def aloop(qapp, request):
 
 
 @pytest.fixture
-def harness(aloop):
+def harness(aloop, request):
+    if "demo" in request.fixturenames:
+        # started first so that it stops last: the windows close while their server still answers
+        request.getfixturevalue("demo")
     h = Harness(aloop)
     yield h
     h.close_all()
 
 
 @pytest.fixture
-def make_library(aloop, tmp_path):
+def make_library(aloop, tmp_path, request):
     """``make(**fetcher_options)``: a media library on a real store (``tmp_path/jobs.sqlite``) and a real
     fetcher, saving into ``tmp_path/media``; everything it made is closed after the test."""
+    if "demo" in request.fixturenames:
+        request.getfixturevalue("demo")     # stops after the libraries that fetch from it
     made: list[tuple[AsyncJobStore, MediaFetcher, MediaLibrary]] = []
 
     def make(*, concurrency: int = 2, retry_base: float = 0.05, **fetcher_options) -> MediaLibrary:

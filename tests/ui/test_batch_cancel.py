@@ -23,6 +23,7 @@ def paste_ids(win, aloop) -> QMessageBox:
 
 def test_a_30_job_batch_asks_with_cancel_as_default_and_can_be_stopped_midway(harness, demo, keyed, aloop):
     demo.latency = 0.2   # each submit takes a while, as over a real network
+    demo.duration = 60   # no job finishes meanwhile: a "Cover ready" would take the status line
     win = harness.window(demo.api_url)
 
     box = paste_ids(win, aloop)
