@@ -122,8 +122,10 @@ async def history(db: Path) -> tuple[list, float, float, float]:
     from cover_desktop.ui.jobs_model import JobsModel
 
     t = time.perf_counter()
-    store = await AsyncJobStore(db).open()
-    lags, jobs = await lateness_while(store.all_jobs())
+    with gc_held():   # as the app's runtime does: nothing collected during the read, the history frozen after
+        store = await AsyncJobStore(db).open()
+        lags, jobs = await lateness_while(store.all_jobs())
+        gc_freeze()
     await store.close()
     t_list = time.perf_counter()
     model = JobsModel()
@@ -161,13 +163,42 @@ async def progress(view, model, steps: int = 30) -> tuple[float, float]:
     return statistics.median(per), statistics.median(base)
 
 
+def gc_held():
+    """gcguard.held(), in a tree that has it (the runtime holds collections while the history is read)."""
+    import contextlib
+
+    from cover_desktop import gcguard
+    return getattr(gcguard, "held", contextlib.nullcontext)()
+
+
+def gc_freeze() -> None:
+    from cover_desktop import gcguard
+    getattr(gcguard, "freeze", lambda: None)()
+
+
+def gc_thaw() -> None:
+    from cover_desktop import gcguard
+    getattr(gcguard, "thaw", lambda: None)()
+
+
 PAUSES: dict[int, list[float]] = {0: [], 1: [], 2: []}   # ms of each collection of the cycle collector
+OWN = [False]   # a collection the benchmark asks for itself (before measuring memory) is not the app's
+
+
+def collect() -> None:
+    OWN[0] = True
+    try:
+        gc.collect()
+    finally:
+        OWN[0] = False
 
 
 def time_collections() -> None:
     started = [0.0]
 
     def callback(phase: str, info: dict) -> None:
+        if OWN[0]:
+            return
         if phase == "start":
             started[0] = time.perf_counter()
         else:
@@ -183,7 +214,7 @@ async def scenario(root: Path) -> None:
     db = root / "jobs-100k.sqlite"
     make_store(db, 100_000, root / "media", varied=True)
     print(f"profile of 100,000 clips written in {time.perf_counter() - t:.1f} s")
-    gc.collect()
+    collect()
     rss0 = rss_mb()
     raw = sqlite_alone(db)
     jobs, total, lag, listing = await history(db)
@@ -214,7 +245,7 @@ async def scenario(root: Path) -> None:
         bar.setValue(value)
         view.viewport().repaint()
         await asyncio.sleep(0.2)
-    gc.collect()
+    collect()
     rss = rss_mb()
     print(f"RSS after the library was shown and scrolled: {rss:.0f} MB (before the history {rss0:.0f} MB)")
     report("RSS with 100,000 clips, the library shown and scrolled", rss, "MB", baseline=rss0,
@@ -237,7 +268,8 @@ async def scenario(root: Path) -> None:
     report("library search per keystroke, 100,000 clips (p95)", percentile(keys, 0.95), "ms", baseline=bare_reset,
            baseline_name="bare QListView reset, 100,000 rows", goal="<= 16 ms")
     del jobs, keys
-    gc.collect()
+    gc_thaw()   # the app has one history; here the next one replaces it, as after Settings' Save
+    collect()
 
     db10 = root / "jobs-10k.sqlite"
     make_store(db10, 10_000, root / "media", varied=True)
@@ -255,7 +287,10 @@ async def scenario(root: Path) -> None:
           f"{percentile(keys, 0.95):.1f} ms (bare list reset {statistics.median(times):.1f} ms)")
     full = PAUSES[2]
     print(f"cycle collector on the GUI thread: {len(full)} full collections, longest {max(full, default=0):.0f} ms, "
-          f"{sum(full):.0f} ms in all; {len(PAUSES[1])} of generation 1, longest {max(PAUSES[1], default=0):.0f} ms")
+          f"{sum(full):.0f} ms in all; {len(PAUSES[1])} of generation 1, longest {max(PAUSES[1], default=0):.0f} ms; "
+          f"{len(PAUSES[0])} of generation 0, longest {max(PAUSES[0], default=0):.0f} ms")
+    report("the cycle collector's longest pause on the GUI thread, 100,000 then 10,000 clips",
+           max(max(p, default=0.0) for p in PAUSES.values()), "ms", goal="<= 16 ms")
     report("library search per keystroke, 10,000 clips (p95)", percentile(keys, 0.95), "ms",
            baseline=statistics.median(times), baseline_name="bare QListView reset, 10,000 rows", goal="<= 8 ms")
 

@@ -212,7 +212,7 @@ async def run_app(app: QApplication, args: argparse.Namespace, guard: InstanceGu
     settings = Settings.load()
     install_language(settings.language)   # before any window: what is on screen keeps its words
     keystore = KeyStore()
-    rt = Runtime(args, settings, keystore)
+    rt = Runtime(args, settings, keystore, freeze_history=True)
     quitting = asyncio.Event()
     # The window's close, Ctrl+C and SIGTERM end the app through this event, not app.quit(): the loop must
     # keep running while the poller is cancelled and the clients close. aboutToQuit covers a session logout.
