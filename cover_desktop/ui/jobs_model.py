@@ -11,8 +11,10 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QStringListModel,
     Qt,
     QTimer,
+    Signal,
 )
 
 from ..api.models import CREDITS_MAX, CREDITS_MIN
@@ -125,18 +127,29 @@ def job_spoken(job: Job, now: float | None = None) -> str:
     return ", ".join(parts + ([describe(job.error)] if job.error else []))
 
 
-class JobsModel(QAbstractListModel):
+class JobsModel(QStringListModel):
+    """A QStringListModel for its row count alone, as the clip list (clips_model.py): QListView asks for an
+    index of every row on each layout (a reset, any dataChanged), each asking ``rowCount()``, which in Python
+    made 100,000 calls into it per layout at 50,000 jobs. The strings stay empty; every role comes from
+    ``data()``. Rows come and go through QStringListModel's own insertRows/removeRows, and the jobs follow
+    in the first slot of its signals, before any view reads them. A running job's clock is repainted
+    (``clockMoved``), not announced: its words for a screen reader do not change with it."""
+
+    clockMoved = Signal(list)   # rows whose running clock moved on: repaint them, nothing else changed
+
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._jobs: list[Job] = []
-        self._rows: dict[int, int] = {}
+        self._rows: dict[int, int] | None = {}   # job id -> row, built on first use after rows moved
+        self._running: set[int] = set()          # ids of the jobs whose clock runs
+        self._coming: Job | None = None          # the job insertRows is adding
+        # connected before any view: the jobs change between the model's "about to" and "done" signals
+        self.rowsInserted.connect(self._inserted)
+        self.rowsRemoved.connect(self._removed)
         # one timer for every running row's clock, not one per job
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._refresh_running)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._jobs)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self._jobs):
@@ -165,42 +178,75 @@ class JobsModel(QAbstractListModel):
         return None
 
     # -- changes -----------------------------------------------------------------------------------------
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return QAbstractListModel.flags(self, index)   # not QStringListModel's: rows are neither edited nor dropped on
+
     def set_jobs(self, jobs: list[Job]) -> None:
         self.beginResetModel()
         self._jobs = sorted(jobs, key=lambda j: (j.created_at, j.id), reverse=True)
-        self._reindex()
+        self._rows = None
+        self._running = {j.id for j in self._jobs if j.state.active}
+        # the count QListView reads in C++, changed without announcing rows: the reset announces them all
+        blocked = self.blockSignals(True)
+        try:
+            count = super().rowCount()
+            if len(self._jobs) < count:
+                self.removeRows(len(self._jobs), count - len(self._jobs))
+            elif len(self._jobs) > count:
+                self.insertRows(count, len(self._jobs) - count)
+        finally:
+            self.blockSignals(blocked)
         self.endResetModel()
         self._update_timer()
 
     def add(self, job: Job) -> None:
-        if job.id in self._rows:
+        if job.id in self._index():
             return self.changed(job)
-        self.beginInsertRows(QModelIndex(), 0, 0)
-        self._jobs.insert(0, job)
-        self._reindex()
-        self.endInsertRows()
+        self._coming = job
+        try:
+            self.insertRows(0, 1)
+        finally:
+            self._coming = None
         self._update_timer()
 
     def changed(self, job: Job) -> None:
-        row = self._rows.get(job.id)
+        row = self._index().get(job.id)
         if row is None:
             return
         self._jobs[row] = job
+        if job.state.active:
+            self._running.add(job.id)
+        else:
+            self._running.discard(job.id)
         idx = self.index(row)
         self.dataChanged.emit(idx, idx)
         self._update_timer()
 
     def remove(self, job_id: int) -> None:
-        row = self._rows.get(job_id)
+        row = self._index().get(job_id)
         if row is None:
             return
-        self.beginRemoveRows(QModelIndex(), row, row)
-        del self._jobs[row]
-        self._reindex()
-        self.endRemoveRows()
+        self.removeRows(row, 1)
+        self._update_timer()
+
+    def _inserted(self, parent: Index, first: int, last: int) -> None:
+        if self.signalsBlocked() or self._coming is None:
+            return
+        self._jobs.insert(first, self._coming)
+        if self._coming.state.active:
+            self._running.add(self._coming.id)
+        self._rows = None
+
+    def _removed(self, parent: Index, first: int, last: int) -> None:
+        if self.signalsBlocked():
+            return
+        for job in self._jobs[first:last + 1]:
+            self._running.discard(job.id)
+        del self._jobs[first:last + 1]
+        self._rows = None
 
     def row_of(self, job_id: int) -> int:
-        return self._rows.get(job_id, -1)
+        return self._index().get(job_id, -1)
 
     def job_at(self, row: int) -> Job | None:
         return self._jobs[row] if 0 <= row < len(self._jobs) else None
@@ -208,20 +254,18 @@ class JobsModel(QAbstractListModel):
     def jobs(self) -> list[Job]:
         return list(self._jobs)
 
-    def _reindex(self) -> None:
-        self._rows = {j.id: i for i, j in enumerate(self._jobs)}
+    def _index(self) -> dict[int, int]:
+        if self._rows is None:
+            self._rows = {j.id: i for i, j in enumerate(self._jobs)}
+        return self._rows
 
     def _update_timer(self) -> None:
-        running = any(j.state.active for j in self._jobs)
-        if running and not self._tick.isActive():
+        if self._running and not self._tick.isActive():
             self._tick.start()
-        elif not running:
+        elif not self._running:
             self._tick.stop()
 
     def _refresh_running(self) -> None:
-        for i, j in enumerate(self._jobs):
-            if j.state.active:
-                idx = self.index(i)
-                self.dataChanged.emit(idx, idx, [Qt.ItemDataRole.DisplayRole, ElapsedRole])
+        index = self._index()
+        self.clockMoved.emit(sorted(index[i] for i in self._running if i in index))
         self._update_timer()
-

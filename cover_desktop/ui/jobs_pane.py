@@ -51,6 +51,8 @@ class JobsPane(QWidget):
         self.view.setObjectName("jobsView")
         self.view.setAccessibleName(translate("JobsPane", "Jobs"))
         self.view.setModel(self.model)
+        # a running clock repaints its row: a dataChanged would lay out every row again
+        self.model.clockMoved.connect(lambda rows: [self.view.update(self.model.index(r)) for r in rows])
         self.view.setItemDelegate(JobDelegate(self.view))
         self.view.setUniformItemSizes(True)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
