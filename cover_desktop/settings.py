@@ -98,6 +98,7 @@ class Settings:
     export_format: str = ""             # saved clips: "" as delivered, "wav16", "wav24", "flac"
     export_rate: int = 0                # Hz of converted clips: 0 as delivered, 44100, 48000
     match_loudness: bool = False        # the player plays every clip at a common loudness
+    appearance: str = "system"          # "system", or the app's own "light" or "dark" palette
     extra: dict = field(default_factory=dict)
     # what load() found unusable and replaced by its default, in words for the user; never saved
     ignored: list[str] = field(default_factory=list, compare=False, repr=False)
@@ -238,6 +239,7 @@ _CHECKS: dict[str, Any] = {
     "language": _language,
     "export_format": _one_of("", "wav16", "wav24", "flac"),
     "export_rate": _one_of(0, 44100, 48000),
+    "appearance": _one_of("system", "light", "dark"),
 }
 
 

@@ -98,6 +98,29 @@
     </message>
 </context>
 <context>
+    <name>Appearance</name>
+    <message>
+        <location filename="../ui/appearance.py"/>
+        <source>&amp;System</source>
+        <translation>Sys&amp;tème</translation>
+    </message>
+    <message>
+        <location filename="../ui/appearance.py"/>
+        <source>&amp;Light</source>
+        <translation>&amp;Clair</translation>
+    </message>
+    <message>
+        <location filename="../ui/appearance.py"/>
+        <source>&amp;Dark</source>
+        <translation>&amp;Sombre</translation>
+    </message>
+    <message>
+        <location filename="../ui/appearance.py"/>
+        <source>The appearance could not be saved: {reason}</source>
+        <translation>L’apparence n’a pas pu être enregistrée : {reason}</translation>
+    </message>
+</context>
+<context>
     <name>Banner</name>
     <message>
         <location filename="../ui/banner.py"/>
@@ -1795,6 +1818,16 @@ Ce mois-ci : {month}</translation>
         <location filename="../ui/menus.py"/>
         <source>Clip &amp;details</source>
         <translation>&amp;Détails du morceau</translation>
+    </message>
+    <message>
+        <location filename="../ui/menus.py"/>
+        <source>&amp;View</source>
+        <translation>Affi&amp;chage</translation>
+    </message>
+    <message>
+        <location filename="../ui/menus.py"/>
+        <source>&amp;Appearance</source>
+        <translation>&amp;Apparence</translation>
     </message>
     <message>
         <location filename="../ui/menus.py"/>

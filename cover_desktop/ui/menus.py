@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 
 from ..i18n import translate
 from ..runtime import Runtime
+from .appearance import AppearanceMenu
 from .clips_pane import ClipsPane
 from .help import show_audio_id_help, show_shortcuts
 from .jobs_pane import JobsPane
@@ -33,6 +34,7 @@ class MenuHost(Protocol):
     def open_media_folder(self) -> None: ...
     def open_log_folder(self) -> None: ...
     def about(self) -> None: ...
+    def show_error(self, text: str) -> None: ...
 
 
 def build_menus(win: MenuHost, window: QMainWindow) -> dict[str, QAction]:
@@ -129,6 +131,11 @@ def build_menus(win: MenuHost, window: QMainWindow) -> dict[str, QAction]:
     clips.addSeparator()
     add(clips, translate("Menus", "Show &all clips"), clips_pane.library_button.toggle, "Ctrl+L", "libraryAction")
     add(clips, translate("Menus", "Clip &details"), clips_pane.details_button.toggle, "Ctrl+I", "detailsAction")
+
+    view = m.addMenu(translate("Menus", "&View"))
+    appearance = AppearanceMenu(view.addMenu(translate("Menus", "&Appearance")), win.rt.config, win.show_error,
+                                window)
+    made.update((act.objectName(), act) for act in appearance.actions.values())
 
     help_ = m.addMenu(translate("Menus", "&Help"))
     add(help_, translate("Menus", "&Keyboard shortcuts"), lambda: show_shortcuts(window, window.findChildren(QAction)),

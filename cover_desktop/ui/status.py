@@ -6,14 +6,16 @@ from __future__ import annotations
 import logging
 import re
 
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
 from ..i18n import QT_TRANSLATE_NOOP, translate, translate_marked
+from .contrast import error_colour, tint
 from .messages import describe
 
 log = logging.getLogger(__name__)
 
-ERROR_STYLE = "color: #c62828;"
 MESSAGE_MAX = 400   # a server may send a novel as its error: the bar shows a line, the tooltip a bit more
 # why polling stopped, as the scheduler and the job service say it (in English: they know no Qt)
 PAUSE_REASONS = (QT_TRANSLATE_NOOP("PauseReason", "Paused"), QT_TRANSLATE_NOOP("PauseReason", "Polling paused"),
@@ -45,6 +47,7 @@ class StatusBar(QStatusBar):
         self.addPermanentWidget(self.poll)
         self.addPermanentWidget(self.conn)
         self.is_error = False
+        self._connection: tuple[str, bool | None, str] = ("", None, "")
 
     def show_message(self, text: str) -> None:
         self._show(describe(text), error=False)
@@ -64,18 +67,32 @@ class StatusBar(QStatusBar):
 
     def _show(self, text: str, *, error: bool) -> None:
         self.is_error = error and bool(text)
-        self.text.setStyleSheet(ERROR_STYLE if self.is_error else "")
+        # colours from the palette in use (a fixed red read 2.3:1 on a dark window), kept when it changes
+        tint(self.text, error_colour if self.is_error else _plain)
         self.text.setText(_short(text, 160))
         self.text.setToolTip(_short(text, MESSAGE_MAX))
 
     def set_connection(self, where: str, ok: bool | None, words: str = "", warning: str = "") -> None:
         """``ok`` None: no request has been answered yet, so nothing is claimed."""
+        self._connection = (where, ok, warning)
+        self._show_connection()
+        self.conn.setToolTip(_short(describe(words), MESSAGE_MAX) or where)
+
+    def _show_connection(self) -> None:
+        where, ok, warning = self._connection
+        if not where:
+            return
         dot = "#9e9e9e" if ok is None else "#43a047" if ok else "#e53935"
         state = (" \u2014 " + translate("StatusBar", "not checked yet") if ok is None else ""
                  if ok else " \u2014 " + translate("StatusBar", "unreachable"))
-        extra = f" <span style='color:#e53935'>\u2014 {warning}</span>" if warning else ""
+        red = error_colour(self.palette()).name()
+        extra = f" <span style='color:{red}'>\u2014 {warning}</span>" if warning else ""
         self.conn.setText(f"<span style='color:{dot}'>\u25cf</span> {where}{state}{extra}")
-        self.conn.setToolTip(_short(describe(words), MESSAGE_MAX) or where)
+
+    def changeEvent(self, e: QEvent) -> None:
+        if e.type() == QEvent.Type.PaletteChange:
+            self._show_connection()
+        super().changeEvent(e)
 
     def set_credits(self, text: str, tip: str) -> None:
         self.credits.setText(text)
@@ -89,3 +106,7 @@ class StatusBar(QStatusBar):
             words = translate_marked("PauseReason", reason)
             self.poll.setText(words if reason.lower().startswith("polling")
                               else translate("StatusBar", "Polling paused: {reason}").format(reason=words))
+
+
+def _plain(palette: QPalette) -> QColor:
+    return palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText)
