@@ -92,8 +92,19 @@ def apply(mode: str, app: QApplication | None = None) -> bool:
     else:
         _set_style(app, OWN_STYLE)
         app.setPalette(palette(mode))
+    _restyle(app)
     app.setProperty(_MODE, mode)
     return True
+
+
+def _restyle(app: QApplication) -> None:
+    """A widget under a style sheet (its own, an ancestor's or Qt's -stylesheet) keeps the palette it had when the
+    sheet was applied, so its sheet is applied again (a light button was left in a dark banner)."""
+    if app.styleSheet():
+        app.setStyleSheet(app.styleSheet())
+    for widget in app.allWidgets():
+        if widget.styleSheet():
+            widget.setStyleSheet(widget.styleSheet())
 
 
 def _set_style(app: QApplication, name: str) -> None:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ..i18n import translate
+
+GROUND_ALPHA = 0.14   # of the palette's highlight, over the window: a tint the text reads on in light and dark
 
 
 class Banner(QFrame):
@@ -14,7 +17,6 @@ class Banner(QFrame):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("demoBanner")
-        self.setStyleSheet("#demoBanner { background: rgba(30,136,229,0.12); border-radius: 6px; }")
         self.text = QLabel()
         self.text.setObjectName("bannerText")
         self.text.setWordWrap(True)
@@ -48,6 +50,18 @@ class Banner(QFrame):
 
     def key_refused(self, message: str) -> None:
         self._say(translate("Banner", "<b>Key not accepted.</b> {message}").format(message=message))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # painted, not a style sheet: a widget under a style sheet keeps the palette it had when the sheet was
+        # applied, and the button stayed light in a dark appearance
+        tint = QColor(self.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight))
+        tint.setAlphaF(GROUND_ALPHA)
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(tint)
+        p.drawRoundedRect(QRectF(self.rect()), 6, 6)
+        p.end()
 
     def _say(self, html: str) -> None:
         self.text.setText(html)

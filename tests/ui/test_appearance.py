@@ -157,3 +157,19 @@ def test_the_status_bars_error_and_warning_stay_readable_in_either_appearance(ha
         assert _best_ratio(connection, reddish) >= 4.5, f"the warning in the {mode} appearance"
     win.show_message("Settings saved.")
     assert _best_ratio(message) >= 4.5 and message.palette().color(A, R.WindowText).lightness() > 200
+
+
+def test_the_banner_and_its_button_follow_a_switch_made_while_they_are_shown(harness, aloop):
+    win = harness.window(argv=["--demo"])
+    banner, button = find(win, "demoBanner"), find(win, "enterKeyButton")
+    assert banner.isVisible()
+    for mode in ("dark", "system", "dark", "light"):
+        choose(win, mode)
+        app = QApplication.palette()
+        assert button.palette().color(A, R.Button) == app.color(A, R.Button), f"the button in {mode}"
+        assert button.palette().color(A, R.ButtonText) == app.color(A, R.ButtonText)
+        image = banner.grab().toImage()
+        colours = Counter(image.pixel(x, y) for x in range(0, image.width(), 2) for y in range(0, image.height(), 2))
+        ground = QColor.fromRgb(colours.most_common(1)[0][0])
+        assert (ground.lightness() < 90) == (mode == "dark"), f"the banner's ground in {mode}"
+        assert _best_ratio(find(win, "bannerText")) >= 4.5
