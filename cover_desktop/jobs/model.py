@@ -52,6 +52,11 @@ class ClipRecord:
     def id(self) -> str:
         return self.clip.id
 
+    def glance(self) -> Clip:
+        """The clip for one look, kept decoded only if it was already: a record read from the store decodes
+        it for this look alone (reading a field of every clip must not keep 100,000 decoded clips)."""
+        return self.clip
+
 
 @dataclass
 class Job:

@@ -172,6 +172,11 @@ class StoredClipRecord(ClipRecord):
         clip = self.__dict__["_clip"]
         return self._cid if clip is _UNREAD else clip.id
 
+    def glance(self) -> Clip:
+        with _decoding:
+            clip, raw = self.__dict__["_clip"], self._raw
+        return _decode_clip(self._cid, raw) if clip is _UNREAD else clip
+
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, ClipRecord):
             return NotImplemented

@@ -41,9 +41,10 @@ def needs_fetch(rec: ClipRecord) -> bool:
     files the user deleted by emptying it, is not fetched again."""
     if rec.trashed_at is not None or rec.purged_at is not None:
         return False
+    clip = rec.glance()   # asked of every clip at a start: their decoded copies are not kept
     audio_missing = not rec.audio_path or not Path(rec.audio_path).exists()
-    image_missing = bool(rec.clip.image_url) and (not rec.image_path or not Path(rec.image_path).exists())
-    return (audio_missing and bool(rec.clip.audio_url)) or image_missing
+    image_missing = bool(clip.image_url) and (not rec.image_path or not Path(rec.image_path).exists())
+    return (audio_missing and bool(clip.audio_url)) or image_missing
 
 
 class MediaLibrary(QObject):

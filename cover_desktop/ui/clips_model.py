@@ -15,7 +15,7 @@ from ..media.loudness import Loudness
 from ..media.naming import clip_title as known_title
 from ..media.thumbs import ThumbnailCache
 from .jobs_model import Index, fmt_elapsed
-from .library_view import LibraryView, haystack
+from .library_view import LibraryView, clip_words, job_words
 from .listing import STATE_GROUPS, Listing, Rows
 from .messages import describe
 
@@ -145,8 +145,10 @@ class ClipsModel(QStringListModel):
         self._warming = QTimer(self)
         self._warming.setInterval(0)
         self._warming.timeout.connect(self._warm)
-        # clip key -> its search text; only for clips in the source (an id() could be reused by another record)
+        # clip key -> its own part of the search text, job id -> its job's part; only for clips and jobs in the
+        # source (an id() could be reused by another record)
         self._hay: dict[str, str] = {}
+        self._job_hay: dict[int, str] = {}
         thumbs.ready.connect(self._thumb_ready)
         # a clip's loudness by its file (PeaksCache.loudness: asking starts the measurement)
         self.loudness_of: Callable[[str], Loudness | None] = lambda path: None
@@ -232,6 +234,9 @@ class ClipsModel(QStringListModel):
             if self._hay:
                 keys = self._keys
                 self._hay = {k: v for k, v in self._hay.items() if k in keys}
+            if self._job_hay:
+                listed = {j.id for j, _ in rows}
+                self._job_hay = {k: v for k, v in self._job_hay.items() if k in listed}
         if self.library_mode:
             view = self.filters
             if self._listing is None:
@@ -257,14 +262,18 @@ class ClipsModel(QStringListModel):
             self._positions = {clip_key(j, r): i for i, (j, r) in enumerate(self._source)}
         return self._positions
 
-    def _text(self, position: int) -> str:
-        """The search text of the source's clip at ``position``, kept by clip key across listings."""
+    def _text(self, position: int) -> tuple[str, str]:
+        """The search text of the source's clip at ``position`` in its two parts (the clip's, its job's), kept
+        by clip key and job id across listings."""
         job, rec = self._source[position]
         key = clip_key(job, rec)
         text = self._hay.get(key)
         if text is None:
-            text = self._hay[key] = haystack(job, rec)
-        return text
+            text = self._hay[key] = clip_words(rec)
+        whole = self._job_hay.get(job.id)
+        if whole is None:
+            whole = self._job_hay[job.id] = job_words(job)
+        return text, whole
 
     def refresh_job(self, job: Job, all_jobs: list[Job]) -> None:
         """A job changed: repaint its rows; rebuild (a model reset) only when it gained clips."""
@@ -272,6 +281,7 @@ class ClipsModel(QStringListModel):
             return
         for rec in job.clips:
             self._hay.pop(clip_key(job, rec), None)
+        self._job_hay.pop(job.id, None)
         positions = [self._keys.get(clip_key(job, rec), -1) for rec in job.clips]
         rows = sorted(r for p in positions if (r := self._rows.row_of(p)) >= 0)
         if (len(rows) != len(job.clips) or -1 in positions or self.library_mode and self.filters.filtering

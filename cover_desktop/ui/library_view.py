@@ -30,6 +30,19 @@ def haystack(job: Job, rec: ClipRecord) -> str:
                      job.task_id, rec.id, req.prompt, rec.notes, req.group)).lower()
 
 
+def clip_words(rec: ClipRecord) -> str:
+    """The clip's own part of its search text; the rest is its job's (``job_words``), kept once per job. A word
+    of a query holds no space, so it is in ``haystack`` exactly when it is in one of the two."""
+    clip = rec.glance()
+    return " ".join((rec.local_title, clip.title, clip.tags, rec.id, rec.notes)).lower()
+
+
+def job_words(job: Job) -> str:
+    """The part of every clip's search text that its job gives (the lyrics among them)."""
+    req = job.request
+    return " ".join((req.style, req.title, req.audio_id, job.task_id, req.prompt, req.group)).lower()
+
+
 @dataclass
 class LibraryView:
     query: str = ""

@@ -13,7 +13,7 @@ from cover_desktop.api.models import Clip, CoverRequest
 from cover_desktop.jobs.model import ClipRecord, Job, JobState
 from cover_desktop.media.thumbs import ThumbnailCache
 from cover_desktop.ui.clips_model import ClipsModel, DetailRole, clip_key
-from cover_desktop.ui.library_view import LibraryView, haystack
+from cover_desktop.ui.library_view import LibraryView, clip_words, haystack
 
 WORDS = ["river", "neon", "Été", "straße", "night", "ÉCHO", "lo-fi", "42", "a", "ri", "city lights", "über"]
 NOW = 1.8e9
@@ -128,11 +128,11 @@ def test_the_search_texts_are_built_while_the_loop_is_idle_not_on_the_first_keys
 
     built: list[str] = []
 
-    def counted(job: Job, rec: ClipRecord) -> str:
+    def counted(rec: ClipRecord) -> str:
         built.append(rec.id)
-        return haystack(job, rec)
+        return clip_words(rec)
 
-    monkeypatch.setattr(clips_model, "haystack", counted)
+    monkeypatch.setattr(clips_model, "clip_words", counted)
     jobs = generated(n_jobs=900, seed=9)
     model = model_of(tmp_path, jobs)
     n = sum(len(j.clips) for j in jobs)
