@@ -27,6 +27,9 @@ _WORD = re.compile(r"https?://[^\s<>\"']+|[^\s,;]+", re.IGNORECASE)
 _PLAIN = re.compile(r"[^\s,;]+")     # a line that is one bare token: the fast path for long lists
 _ALNUM = re.compile(r"[^\W_]")
 _SPACE = re.compile(r"\s")
+# a word this does not match (from its start) has no digit, "-" or "_" and does not start with "aud": it is
+# neither shaped like an id nor holds a UUID, so prose words are told apart with one call
+_HINT = re.compile(r"aud|.*?[0-9_-]", re.DOTALL)
 _QUERY_KEYS = ("audio_id", "item_id", "id", "clip_id", "song_id")
 _SONG_SEGMENTS = ("song", "songs", "s", "audio", "clip", "track")
 _EDGE = "\"'()[]<>{}"
@@ -110,14 +113,15 @@ def _line_ids(line: str) -> tuple[list[str], bool]:
             return ([got], True) if got else ([], False)
         # one word on its line: an id as typed, whatever its shape
         return ([line], True) if _usable(line) else ([], False)
-    words = _WORD.findall(line)
+    urls = "://" in line   # no link on the line: no word needs the link checks
+    words = (_WORD if urls else _PLAIN).findall(line)
     if len(words) == 1 and not _is_url(words[0]):
         word = words[0].strip(_EDGE)  # "aud123," or "'aud123'"
         return ([word], True) if _usable(word) else ([], False)
     found: list[tuple[str, bool]] = []  # (id, certain even in prose)
     whole = True
     for raw in words:
-        if _is_url(raw):
+        if urls and _is_url(raw):
             got = _from_url(raw.rstrip(".,;)>"))
             if got:
                 found.append((got, True))
@@ -126,6 +130,9 @@ def _line_ids(line: str) -> tuple[list[str], bool]:
             continue
         word = raw.strip(_EDGE)
         if not word:
+            continue
+        if _HINT.match(word) is None:
+            whole = False
             continue
         if _id_shaped(word):
             found.append((word, _known(word)))
