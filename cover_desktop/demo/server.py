@@ -125,7 +125,8 @@ class DemoServer:
         for role in ("api", "media"):
             handler = type(f"{role.capitalize()}Handler", (_Handler,), {"demo": self, "role": role})
             srv = self._bind(handler, self._ports.get(role, 0))
-            t = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05},
+            # a stop is noticed at the next poll: a short one, since every test stops a server
+            t = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.02},
                                  name=f"demo-{role}", daemon=True)
             t.start()
             self._servers.append(srv)
@@ -146,8 +147,13 @@ class DemoServer:
 
     def stop(self) -> None:
         self._stopping.set()
+        # told together, the two loops take one poll to stop, not one each
+        stopping = [threading.Thread(target=srv.shutdown, name="demo-stop") for srv in self._servers]
+        for t in stopping:
+            t.start()
+        for t in stopping:
+            t.join()
         for srv in self._servers:
-            srv.shutdown()
             srv.server_close()
         for t in self._threads:
             t.join(timeout=2)
