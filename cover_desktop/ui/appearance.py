@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QActionGroup, QColor, QPalette
-from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from PySide6.QtCore import QObject, QRectF
+from PySide6.QtGui import QAction, QActionGroup, QColor, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QApplication, QMenu, QProxyStyle, QStyle, QStyleFactory, QStyleOption, QWidget
 
 from ..config import Config
 from ..i18n import QT_TRANSLATE_NOOP, translate, translate_marked
@@ -24,6 +24,7 @@ MODES = (SYSTEM, LIGHT, DARK)
 NAMES = {SYSTEM: QT_TRANSLATE_NOOP("Appearance", "&System"), LIGHT: QT_TRANSLATE_NOOP("Appearance", "&Light"),
          DARK: QT_TRANSLATE_NOOP("Appearance", "&Dark")}
 OWN_STYLE = "Fusion"   # draws everything from the palette, on every platform
+EDGE = 0.42            # how far a dark appearance's control edges sit from the window toward its text (3:1)
 # kept on the application object: one appearance per application, whichever window asked for it
 _MODE = "coverDesktopAppearance"
 _SYSTEM_STYLE = "coverDesktopSystemStyle"
@@ -89,6 +90,10 @@ def apply(mode: str, app: QApplication | None = None) -> bool:
     if mode == SYSTEM:
         _set_style(app, str(app.property(_SYSTEM_STYLE) or OWN_STYLE))
         app.setPalette(QPalette())
+    elif mode == DARK:
+        if not isinstance(app.style(), DarkEdges):
+            app.setStyle(DarkEdges())
+        app.setPalette(palette(mode))
     else:
         _set_style(app, OWN_STYLE)
         app.setPalette(palette(mode))
@@ -108,8 +113,46 @@ def _restyle(app: QApplication) -> None:
 
 
 def _set_style(app: QApplication, name: str) -> None:
-    if app.style().name().lower() != name.lower():   # a new style object re-polishes every widget
+    # a new style object re-polishes every widget; the dark one's name is "" (a proxy)
+    if app.style().name().lower() != name.lower() or isinstance(app.style(), DarkEdges):
         app.setStyle(name)
+
+
+class DarkEdges(QProxyStyle):
+    """Fusion with the edges of check boxes, radio buttons and fields drawn light enough to be seen on a dark
+    window: Fusion darkens the window colour for them, which on a dark window is 1.2:1 (WCAG asks 3:1)."""
+
+    EDGED = (QStyle.PrimitiveElement.PE_IndicatorCheckBox, QStyle.PrimitiveElement.PE_IndicatorRadioButton,
+             QStyle.PrimitiveElement.PE_FrameLineEdit)
+
+    def __init__(self) -> None:
+        super().__init__(QStyleFactory.create(OWN_STYLE))
+
+    def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption, painter: QPainter,
+                      widget: QWidget | None = None) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        if element not in self.EDGED:
+            return
+        pal = option.palette
+        group = QPalette.ColorGroup.Disabled if not option.state & QStyle.StateFlag.State_Enabled \
+            else QPalette.ColorGroup.Active
+        window, text = pal.color(group, R.Window), pal.color(group, R.WindowText)
+        if option.state & QStyle.StateFlag.State_HasFocus and element == QStyle.PrimitiveElement.PE_FrameLineEdit:
+            return   # Fusion's focus frame, in the highlight, is the edge then
+        edge = QColor.fromRgbF(*(w + (t - w) * EDGE for w, t in ((window.redF(), text.redF()),
+                                                                  (window.greenF(), text.greenF()),
+                                                                  (window.blueF(), text.blueF()))))
+        painter.save()
+        painter.setPen(QPen(edge, 1))
+        painter.setBrush(QColor(0, 0, 0, 0))
+        r = QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5)
+        if element == QStyle.PrimitiveElement.PE_IndicatorRadioButton:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.drawEllipse(r.adjusted(0.5, 0.5, -0.5, -0.5))
+        else:
+            painter.drawRoundedRect(r, 2, 2) if element == QStyle.PrimitiveElement.PE_FrameLineEdit \
+                else painter.drawRect(r)
+        painter.restore()
 
 
 def _app() -> QApplication:

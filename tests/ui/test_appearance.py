@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 from PySide6.QtGui import QAction, QColor, QImage, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionButton
 
 from cover_desktop.settings import Settings
 from cover_desktop.ui import appearance
@@ -50,7 +50,8 @@ def test_dark_is_applied_live_checked_and_kept_after_a_restart(harness, aloop):
     dark.trigger()
     QApplication.processEvents()
     assert window_colour().lightness() < 80, "the application's palette is dark at once"
-    assert QApplication.style().name().lower() == "fusion"
+    assert isinstance(QApplication.style(), appearance.DarkEdges)
+    assert QApplication.style().baseStyle().name().lower() == "fusion"
     assert dark.isChecked() and not system.isChecked()
     assert win.palette().color(A, R.Window) == window_colour(), "the open window follows"
     assert Settings.load().appearance == "dark", "saved at once"
@@ -173,3 +174,24 @@ def test_the_banner_and_its_button_follow_a_switch_made_while_they_are_shown(har
         ground = QColor.fromRgb(colours.most_common(1)[0][0])
         assert (ground.lightness() < 90) == (mode == "dark"), f"the banner's ground in {mode}"
         assert _best_ratio(find(win, "bannerText")) >= 4.5
+
+
+def test_in_dark_a_check_box_and_a_field_show_their_edges(harness, aloop):
+    win = harness.window(argv=["--demo"])
+    choose(win, "dark")
+    window = QApplication.palette().color(A, R.Window)
+    box = find(win, "matrixCheck")
+    assert not box.isChecked()
+    option = QStyleOptionButton()
+    box.initStyleOption(option)
+    indicator = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
+    image = box.grab(indicator).toImage()
+    pixels = {image.pixel(x, y) for x in range(image.width()) for y in range(image.height())}
+    assert max(ratio(QColor.fromRgb(p), window) for p in pixels) >= 3, "an empty check box is seen (WCAG 3:1)"
+
+    find(win, "customModeCheck").setChecked(True)   # the title field is used (enabled) in custom mode
+    field = find(win, "titleEdit")
+    assert field.isEnabled() and not field.hasFocus()
+    image = field.grab().toImage()
+    edge = {image.pixel(x, image.height() // 2) for x in range(2)}
+    assert max(ratio(QColor.fromRgb(p), window) for p in edge) >= 3, "so is a field's edge"
