@@ -167,10 +167,16 @@ def mark_rects(row: QRect) -> tuple[QRectF, list[QRectF]]:
     return heart, stars
 
 
-def group_rect(row: QRect, fm: QFontMetrics) -> QRect:
-    """Where a clip row names its style matrix (and takes a click on it): top right, above the marks."""
+GROUP_MARK = "\u25a6 "   # a grid: the clip is one cell of a style matrix
+GROUP_SHARE = 0.4   # of a row's width, the most its group's name takes from the title beside it
+
+
+def group_rect(row: QRect, fm: QFontMetrics, name: str = "") -> QRect:
+    """Where a clip row names its style matrix (and takes a click on it): top right, above the marks, as wide as
+    the name needs (it was cut to "aud0c11e9…" in the marks' width), up to a share of the row."""
     r = row.adjusted(PAD, PAD, -PAD, -PAD)
-    return QRect(r.right() - MARKS_WIDTH, r.top(), MARKS_WIDTH, fm.height() + 2)
+    width = max(MARKS_WIDTH, min(fm.horizontalAdvance(GROUP_MARK + name) + 12, int(r.width() * GROUP_SHARE)))
+    return QRect(r.right() - width + 1, r.top(), width, fm.height() + 2)
 
 
 class ClipDelegate(QStyledItemDelegate):
@@ -193,7 +199,7 @@ class ClipDelegate(QStyledItemDelegate):
                     self.rated.emit(QPersistentModelIndex(index), 0 if index.data(RatingRole) == n else n)
                     return True
             group = index.data(GroupRole)
-            if group and group_rect(option.rect, QFontMetrics(option.font)).contains(pos.toPoint()):
+            if group and group_rect(option.rect, QFontMetrics(option.font), group).contains(pos.toPoint()):
                 self.groupClicked.emit(group)
                 return True
         return super().editorEvent(event, model, option, index)
@@ -219,7 +225,7 @@ class ClipDelegate(QStyledItemDelegate):
     def _paint_group(painter: QPainter, rect: QRect, name: str, dim: QColor) -> None:
         """The matrix's name in a rounded frame, like a tag: a click on it lists the group."""
         fm = painter.fontMetrics()
-        text = fm.elidedText("\u25a6 " + name, Qt.TextElideMode.ElideRight, rect.width() - 10)
+        text = fm.elidedText(GROUP_MARK + name, Qt.TextElideMode.ElideRight, rect.width() - 10)
         chip = QRectF(rect.right() - fm.horizontalAdvance(text) - 10, rect.top(), fm.horizontalAdvance(text) + 10,
                       rect.height())
         painter.setPen(QPen(dim, 1))
@@ -269,6 +275,9 @@ class ClipDelegate(QStyledItemDelegate):
         fm = QFontMetrics(option.font)
         left = int(cover.right()) + 12
         width = r.right() - left - MARKS_WIDTH - 8
+        group = index.data(GroupRole)
+        chip = group_rect(option.rect, fm, group) if group else None
+        title_width = width if chip is None else min(width, chip.left() - 8 - left)
         self._paint_marks(painter, option, index, dim)
         bold = QFont(option.font)
         bold.setBold(True)
@@ -277,8 +286,8 @@ class ClipDelegate(QStyledItemDelegate):
                        if playing and not option.state & QStyle.StateFlag.State_Selected else text)
         title = index.data(Qt.ItemDataRole.DisplayRole) or ""
         top = r.top() + (self.COVER - fm.height() * 2 - 6) // 2
-        painter.drawText(QRect(left, top, width, fm.height()), Qt.AlignmentFlag.AlignVCenter,
-                         QFontMetrics(bold).elidedText(title, Qt.TextElideMode.ElideRight, width))
+        painter.drawText(QRect(left, top, title_width, fm.height()), Qt.AlignmentFlag.AlignVCenter,
+                         QFontMetrics(bold).elidedText(title, Qt.TextElideMode.ElideRight, title_width))
         painter.setFont(option.font)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.setPen(readable(QColor("#e53935"), option.palette.color(QPalette.ColorRole.Base))
@@ -286,9 +295,8 @@ class ClipDelegate(QStyledItemDelegate):
         detail = index.data(DetailRole) or ""
         painter.drawText(QRect(left, top + fm.height() + 6, width, fm.height()), Qt.AlignmentFlag.AlignVCenter,
                          fm.elidedText(detail, Qt.TextElideMode.ElideRight, width))
-        group = index.data(GroupRole)
-        if group:
-            self._paint_group(painter, group_rect(option.rect, fm), group, dim)
+        if chip is not None:
+            self._paint_group(painter, chip, group, dim)
         if rec.progress >= 0:
             bar = QRectF(left, r.bottom() - 3, width, 3)
             painter.fillRect(bar, QColor(128, 128, 128, 70))
