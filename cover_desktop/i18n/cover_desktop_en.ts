@@ -94,18 +94,18 @@
     </message>
     <message numerus="yes">
         <location filename="../ui/messages.py"/>
-        <source>%n were already there.</source>
-        <translation>
-            <numerusform>%n was already there.</numerusform>
-            <numerusform>%n were already there.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/messages.py"/>
         <source>%n already there.</source>
         <translation>
             <numerusform>%n already there.</numerusform>
             <numerusform>%n already there.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/messages.py"/>
+        <source>%n were already there.</source>
+        <translation type="vanished">
+            <numerusform>%n was already there.</numerusform>
+            <numerusform>%n were already there.</numerusform>
         </translation>
     </message>
 </context>

@@ -900,14 +900,6 @@ jazz lo-fi</translation>
             <numerusform>%n morceaux enregistrés dans {folder}.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location filename="../ui/messages.py"/>
-        <source>%n were already there.</source>
-        <translation>
-            <numerusform>%n y était déjà.</numerusform>
-            <numerusform>%n y étaient déjà.</numerusform>
-        </translation>
-    </message>
     <message>
         <location filename="../ui/messages.py"/>
         <source>Nothing new to save in {folder}.</source>
@@ -917,6 +909,14 @@ jazz lo-fi</translation>
         <location filename="../ui/messages.py"/>
         <source>%n already there.</source>
         <translation>
+            <numerusform>%n y était déjà.</numerusform>
+            <numerusform>%n y étaient déjà.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/messages.py"/>
+        <source>%n were already there.</source>
+        <translation type="vanished">
             <numerusform>%n y était déjà.</numerusform>
             <numerusform>%n y étaient déjà.</numerusform>
         </translation>
@@ -2283,62 +2283,62 @@ Ce mois-ci : {month}</translation>
         <translation>En attente d’espace libre sur le disque.</translation>
     </message>
     <message>
-        <location filename="../media/naming.py"/>
+        <location filename="../media/name_template.py"/>
         <source>the clip's title (your own title if you gave one, else the service's)</source>
         <translation>le titre du morceau (le vôtre si vous lui en avez donné un, sinon celui du service)</translation>
     </message>
     <message>
-        <location filename="../media/naming.py"/>
+        <location filename="../media/name_template.py"/>
         <source>the clip's number in its job: 1, 2, … ({n:02d} gives 01, 02, …)</source>
         <translation>le numéro du morceau dans sa tâche : 1, 2, … ({n:02d} donne 01, 02, …)</translation>
     </message>
     <message>
-        <location filename="../media/naming.py"/>
+        <location filename="../media/name_template.py"/>
         <source>“ #2” when the job made several clips, nothing when it made one</source>
         <translation>« #2 » quand la tâche a donné plusieurs morceaux, rien quand elle n’en a donné qu’un</translation>
     </message>
     <message>
-        <location filename="../media/naming.py"/>
+        <location filename="../media/name_template.py"/>
         <source>the style (genre) of the clip</source>
         <translation>le style (genre) du morceau</translation>
     </message>
     <message>
-        <location filename="../media/naming.py"/>
+        <location filename="../media/name_template.py"/>
         <source>the artist name from Settings</source>
         <translation>le nom d’artiste des Réglages</translation>
     </message>
     <message>
-        <location filename="../media/naming.py"/>
+        <location filename="../media/name_template.py"/>
         <source>the day the job was made, 2025-05-03; {date:%Y-%m} or any strftime format</source>
         <translation>le jour où la tâche a été créée, 2025-05-03 ; {date:%Y-%m} ou tout format strftime</translation>
     </message>
     <message>
-        <location filename="../media/naming.py"/>
+        <location filename="../media/name_template.py"/>
         <source>the audio id of your upload</source>
         <translation>l’identifiant audio de votre envoi</translation>
     </message>
     <message>
-        <location filename="../media/naming.py"/>
+        <location filename="../media/name_template.py"/>
         <source>the service's task id</source>
         <translation>l’identifiant de tâche du service</translation>
     </message>
     <message>
-        <location filename="../media/naming.py"/>
+        <location filename="../media/name_template.py"/>
         <source>the service's clip id</source>
         <translation>l’identifiant de morceau du service</translation>
     </message>
     <message>
-        <location filename="../media/naming.py"/>
+        <location filename="../media/name_template.py"/>
         <source>Unknown field {field}: use one of {fields}.</source>
         <translation>Champ inconnu {field} : utilisez l’un de {fields}.</translation>
     </message>
     <message>
-        <location filename="../media/naming.py"/>
+        <location filename="../media/name_template.py"/>
         <source>The name template cannot be used: {problem}</source>
         <translation>Le modèle de nom est inutilisable : {problem}</translation>
     </message>
     <message>
-        <location filename="../media/naming.py"/>
+        <location filename="../media/name_template.py"/>
         <source>The name template is empty.</source>
         <translation>Le modèle de nom est vide.</translation>
     </message>

@@ -18,8 +18,8 @@ import soundfile  # type: ignore[import-untyped]
 
 from ..jobs.model import ClipRecord, Job
 from .decode import decode_all
-from .names import TITLE_BYTES, limit_bytes
-from .naming import DEFAULT_TEMPLATE, NameFields, place, render, temp_beside
+from .name_template import DEFAULT_TEMPLATE, NameFields, place, render, temp_beside
+from .safe_names import TITLE_BYTES, limit_bytes
 from .tags import TagError, TagMeta, read_cover, tag_file
 
 FADE_MS = 10            # in and out: a cut mid-wave clicks; 10 ms is under what the ear hears as a fade

@@ -32,7 +32,7 @@ from ..settings import Settings
 from .audio_out import AS_DELIVERED, Target
 from .decode import Undecodable, decode_all, read_all
 from .export import export_clip, export_name
-from .naming import DEFAULT_TEMPLATE, template_problem
+from .name_template import DEFAULT_TEMPLATE, template_problem
 from .tags import TagMeta
 
 log = logging.getLogger(__name__)

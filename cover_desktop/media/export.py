@@ -19,7 +19,7 @@ from ..api.words import N_, Words, said_by
 from ..jobs.model import ClipRecord, Job
 from .audio_out import AS_DELIVERED, Target, convert
 from .decode import decode_all
-from .naming import DEFAULT_TEMPLATE, NameFields, place, render, temp_beside
+from .name_template import DEFAULT_TEMPLATE, NameFields, place, render, temp_beside
 from .tags import SIDECAR_FORMAT, TagError, TagMeta, read_cover, tag_file, write_new, write_sidecar
 
 

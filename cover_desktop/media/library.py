@@ -26,7 +26,7 @@ from ..jobs.store import RESTORE, AsyncJobStore, Restore
 from ..tasks import TaskSet
 from . import partfile
 from .fetch import MediaFetcher, disk_full
-from .names import unique_name
+from .safe_names import unique_name
 
 log = logging.getLogger(__name__)
 

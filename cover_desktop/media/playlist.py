@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..jobs.model import ClipRecord, Job
-from .naming import clip_title, temp_beside
+from .name_template import clip_title, temp_beside
 
 Entry = tuple["str | Path | None", str, "float | None"]   # audio path, title, duration in seconds
 

@@ -30,7 +30,7 @@ from mutagen.wave import WAVE
 
 from ..api.words import N_, Words
 from ..jobs.model import ClipRecord, Job
-from .naming import clip_title, move_new, numbered_title, temp_beside
+from .name_template import clip_title, move_new, numbered_title, temp_beside
 
 ID_KEYS = ("audio_id", "task_id", "clip_id")
 TXXX_PREFIX = "COVER_DESKTOP_"           # TXXX:COVER_DESKTOP_AUDIO_ID, and the Vorbis comment of that name

@@ -20,7 +20,7 @@ from ..jobs.model import Job
 from ..media.audio_out import Target
 from ..media.export import export_clips
 from ..media.library import MediaLibrary
-from ..media.naming import DEFAULT_TEMPLATE, template_problem
+from ..media.name_template import DEFAULT_TEMPLATE, template_problem
 from ..media.playlist import export_playlist
 from ..tasks import TaskSet
 from .clips_model import ClipsModel, Item, clip_title, stars_text

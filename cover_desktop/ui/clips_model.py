@@ -12,7 +12,7 @@ from PySide6.QtCore import QAbstractListModel, QMimeData, QObject, QStringListMo
 from ..i18n import translate
 from ..jobs.model import ClipRecord, Job
 from ..media.loudness import Loudness
-from ..media.naming import clip_title as known_title
+from ..media.name_template import clip_title as known_title
 from ..media.thumbs import ThumbnailCache
 from .jobs_model import Index, fmt_elapsed
 from .library_view import LibraryView, clip_words, job_words

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 from ..i18n import translate
 from ..jobs.model import ClipRecord, Job
 from ..media.audio_out import Target, export_region
-from ..media.naming import DEFAULT_TEMPLATE, template_problem
+from ..media.name_template import DEFAULT_TEMPLATE, template_problem
 from ..settings import Settings
 from ..tasks import TaskSet
 from .dialogs import pick_folder

@@ -32,7 +32,7 @@ from ..api.keys import key_problem
 from ..api.words import CONTEXT
 from ..config import Config, DemoReason
 from ..i18n import ENV_LANGUAGE, LANGUAGES, choose, current, translate, translate_marked
-from ..media.naming import DEFAULT_TEMPLATE, FIELDS, preview, template_problem
+from ..media.name_template import DEFAULT_TEMPLATE, FIELDS, preview, template_problem
 from ..runtime import SettingsChange
 from ..settings import Secret
 from ..tasks import TaskSet

@@ -15,7 +15,7 @@ from cover_desktop.api.words import N_, Words
 from cover_desktop.i18n import ENV_LANGUAGE
 from cover_desktop.jobs.model import JobState
 from cover_desktop.media.fetch import MediaFetcher
-from cover_desktop.media.naming import template_problem
+from cover_desktop.media.name_template import template_problem
 from cover_desktop.ui.about import report
 from cover_desktop.ui.clips_model import clip_detail
 from cover_desktop.ui.messages import describe, start_failure

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..api.words import N_, Words, said_by
-from .names import TITLE_BYTES, clean_name, limit_bytes
+from .safe_names import TITLE_BYTES, clean_name, limit_bytes
 
 if TYPE_CHECKING:
     from ..jobs.model import ClipRecord, Job

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cover_desktop.media.names import (
+from cover_desktop.media.safe_names import (
     ID_BYTES,
     NAME_MAX,
     clean_name,

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from cover_desktop.api.models import Clip, CoverRequest
 from cover_desktop.jobs.model import ClipRecord, Job, JobState
-from cover_desktop.media.naming import (
+from cover_desktop.media.name_template import (
     DEFAULT_TEMPLATE,
     FIELDS,
     SAMPLE,
