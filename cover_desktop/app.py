@@ -29,9 +29,11 @@ from .resources import icon as app_icon
 from .settings import ENV_BASE_URL, Dirs, KeyStore, Settings
 from .single import InstanceGuard
 from .startup import EXIT_CANNOT_START
+from .tasks import TaskSet
 
 if TYPE_CHECKING:
     from .runtime import Runtime
+    from .ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 qt_log = logging.getLogger("qt")
@@ -205,6 +207,11 @@ def after_first_paint(rt: Runtime) -> None:
     QTimer.singleShot(PREPARE_PLAYER_MS, rt.player, rt.player.prepare)
 
 
+async def _window_class() -> type[MainWindow]:
+    from .ui.main_window import MainWindow as Window
+    return Window
+
+
 async def run_app(app: QApplication, args: argparse.Namespace, guard: InstanceGuard) -> int:
     from .i18n import install as install_language
     from .runtime import Runtime
@@ -220,12 +227,13 @@ async def run_app(app: QApplication, args: argparse.Namespace, guard: InstanceGu
     app.aboutToQuit.connect(quitting.set)
     signal.signal(signal.SIGINT, lambda *_: quitting.set())
     signal.signal(signal.SIGTERM, lambda *_: quitting.set())
-    starting = asyncio.ensure_future(rt.start(defer=True))
-    await asyncio.sleep(0)
     # the window's code is imported while the history is read and the clients are made in other threads
-    from .ui.main_window import MainWindow
+    started, window_class = await asyncio.gather(rt.start(defer=True), _window_class(), return_exceptions=True)
+    if isinstance(window_class, BaseException):
+        raise window_class
     try:
-        await starting
+        if isinstance(started, BaseException):
+            raise started
     except Exception as exc:
         log.exception("start-up failed")
         print(f"cover-desktop: could not start: {exc}", file=sys.stderr, flush=True)
@@ -237,7 +245,7 @@ async def run_app(app: QApplication, args: argparse.Namespace, guard: InstanceGu
         box.open()
         await quitting.wait()
         return 1
-    window = MainWindow(rt, app_icon())
+    window = window_class(rt, app_icon())
     window.closed.connect(quitting.set)
     guard.received.connect(window.take_arguments)
     AfterFirstPaint(window, lambda: after_first_paint(rt))
@@ -248,9 +256,10 @@ async def run_app(app: QApplication, args: argparse.Namespace, guard: InstanceGu
     if args.ids:
         window.take_arguments(args.ids)
     smoke = None
+    checks = TaskSet(name="smoke test")
     if args.smoke_test:
         say("smoke test: window shown (%s platform)", app.platformName())
-        smoke = asyncio.ensure_future(smoke_test(rt, quitting))
+        smoke = checks.spawn(smoke_test(rt, quitting), "the smoke test")
     await quitting.wait()
     window.hide()
     await window.aclose()

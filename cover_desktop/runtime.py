@@ -194,35 +194,47 @@ class Runtime(QObject):
             self.startup_notes.append("The system keyring could not be read (is it locked?), so no key is in use: "
                                       "unlock it and open Settings, or enter the key there.")
         self.data_dir = Dirs.data() / "demo" if demo else Dirs.data()
-        # the history is read in the store's thread while the clients are made in others
-        opening = asyncio.ensure_future(open_store(self.db_path))
-        making_fetcher = asyncio.ensure_future(asyncio.to_thread(MediaFetcher)) if self._fetcher is None else None
-        try:
+        async def make_fetcher() -> None:
+            if self._fetcher is None:
+                self._fetcher = await asyncio.to_thread(MediaFetcher)
+
+        async def connect() -> ApiClient:
+            api_key = key
             if demo:
                 if self.demo is None:
                     from .demo.server import DemoServer
                     # the demo keeps its tasks in the profile, so a restart mid-job does not turn it into a failure
                     self.demo = DemoServer(duration=self.options.demo_duration,
                                            state_file=Dirs.data() / "demo" / "demo-server.json").start()
-                self.base_url, key = self.demo.api_url, Secret(demo_key())
+                self.base_url, api_key = self.demo.api_url, Secret(demo_key())
             else:
                 await self._stop_demo()
                 self.base_url = normalize_base_url(server.base_url)
-            self._client = await asyncio.to_thread(self._make_client or ApiClient, self.base_url, key.reveal(),
-                                                   policy=self._retry_policy,
-                                                   allow_insecure=self.settings.allow_insecure_http)
-        finally:
-            # on a failure above too: nothing is left running, and the store is closed by aclose()
-            if making_fetcher is not None:
-                self._fetcher = await making_fetcher
-            self._store, note = await opening
-        if note:
-            self.startup_notes.append(note)
+            return await asyncio.to_thread(self._make_client or ApiClient, self.base_url, api_key.reveal(),
+                                           policy=self._retry_policy,
+                                           allow_insecure=self.settings.allow_insecure_http)
+
+        # the history is read in the store's thread while the clients are made in others; all three finish
+        # (a failure of one too) before this goes on, so nothing is left running and aclose() closes the store
+        opened, made, connected = await asyncio.gather(open_store(self.db_path), make_fetcher(), connect(),
+                                                       return_exceptions=True)
+        if not isinstance(opened, BaseException):
+            self._store, note = opened       # kept on a failure below too: aclose() closes it
+            if note:
+                self.startup_notes.append(note)
+        if not isinstance(connected, BaseException):
+            self._client = connected
+        for outcome in (opened, made, connected):
+            if isinstance(outcome, BaseException):
+                raise outcome
+        store, client = self._store, self._client
+        if store is None or client is None:
+            raise RuntimeError("the job history or the API client was not made")
         # media links may reach this machine or the local network only when the API itself is there
         self.fetcher.api_base = self.base_url
-        self._service = JobService(self._store, self._client, self._policy(), parent=self)
+        self._service = JobService(store, client, self._policy(), parent=self)
         self._service.scheduler.wall_clock, self._service.scheduler.monotonic = self._clock.time, self._clock.monotonic
-        self._library = MediaLibrary(self.data_dir / "media", self._store, self.fetcher, parent=self)
+        self._library = MediaLibrary(self.data_dir / "media", store, self.fetcher, parent=self)
         self._service.jobFinished.connect(self._library.fetch_missing)
         jobs = await self._service.load()
         if self.config.key_status is KeyStatus.UNREADABLE and not demo:
