@@ -59,10 +59,13 @@ def row_title(job: Job, rec: ClipRecord) -> str:
     return " \u00b7 ".join([title, *(x for x in (rec.clip.tags or job.request.style, job.request.audio_id) if x)])
 
 
-def clip_detail(rec: ClipRecord) -> str:
+def clip_detail(rec: ClipRecord, level: Loudness | None = None) -> str:
     parts = []
     if rec.clip.duration:
         parts.append(fmt_elapsed(rec.clip.duration))
+    # next to the duration: at the end of the line it was the first thing a narrow window cut off
+    if level is not None and level.measured:
+        parts.append(lufs_text(level))
     if rec.clip.tags:
         parts.append(rec.clip.tags)
     if rec.progress >= 0:
@@ -167,7 +170,7 @@ class ClipsModel(QStringListModel):
             return self.thumbs.get(rec.image_path) if rec.image_path else None
         if role == DetailRole:
             level = self.loudness_of(rec.audio_path) if rec.audio_path else None
-            return clip_detail(rec) + ("  \u00b7  " + lufs_text(level) if level is not None and level.measured else "")
+            return clip_detail(rec, level)
         if role == ClipRole:
             return rec
         if role == BrokenCoverRole:
