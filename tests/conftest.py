@@ -9,6 +9,7 @@ so GUI tests drive their body with ``run(aloop, coro)``, which runs Qt's loop un
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import os
 import re
@@ -54,8 +55,23 @@ def gui_thread_gc(qapp):
     """As in the app: cycles are collected on the GUI thread only (see cover_desktop.gcguard)."""
     from cover_desktop.gcguard import MainThreadGC
     guard = MainThreadGC()
+    # what the imports made lives as long as the run: the collections each closed window asks for (84 ms
+    # each over all of it) need not look at it again
+    gc.collect()
+    gc.freeze()
     yield guard
+    gc.unfreeze()
     guard.stop()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def multimedia_loaded(qapp):
+    """Qt loads its FFmpeg plugin with the first media player, and the plugin logs while it loads, holding
+    the dynamic loader's lock: the Python message handler then waits for the GIL, which a worker thread may
+    hold while it waits for that lock (numpy asks the loader who called it) -- the suite hung so. Loaded
+    here, before any test has started a thread, it cannot."""
+    from PySide6.QtMultimedia import QMediaPlayer
+    QMediaPlayer()
 
 
 class _Collect(logging.Handler):
