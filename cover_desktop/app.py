@@ -1,10 +1,11 @@
 """The command line, and the app's life: one copy per profile, settings, the runtime, the window, and a
 clean quit.
 
-Paint first, then load: the window shows as soon as the job history is read; fetching what earlier
-sessions left unfinished and making the player wait for its first paint. The runtime (and with it the
-HTTP client and the window's code) is imported only once this is the copy that runs: a second launch
-that hands its ids over and exits never loads them."""
+Paint first, then load: the window shows with the form and empty lists before the runtime starts; the job
+history is read (and the HTTP clients made) after its first paint, and the panes fill when it is there;
+fetching what earlier sessions left unfinished and making the player wait until then. The runtime (and with it
+the window's code) is imported only once this is the copy that runs: a second launch that hands its ids over
+and exits never loads them."""
 
 from __future__ import annotations
 
@@ -33,7 +34,6 @@ from .tasks import TaskSet
 
 if TYPE_CHECKING:
     from .runtime import Runtime
-    from .ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 qt_log = logging.getLogger("qt")
@@ -207,14 +207,13 @@ def after_first_paint(rt: Runtime) -> None:
     QTimer.singleShot(PREPARE_PLAYER_MS, rt.player, rt.player.prepare)
 
 
-async def _window_class() -> type[MainWindow]:
-    from .ui.main_window import MainWindow as Window
-    return Window
+START_AFTER_PAINT_MS = 200   # a window that does not paint (started minimised) waits no longer for the runtime
 
 
 async def run_app(app: QApplication, args: argparse.Namespace, guard: InstanceGuard) -> int:
     from .i18n import install as install_language
     from .runtime import Runtime
+    from .ui.main_window import MainWindow
 
     settings = Settings.load()
     install_language(settings.language)   # before any window: what is on screen keeps its words
@@ -227,29 +226,30 @@ async def run_app(app: QApplication, args: argparse.Namespace, guard: InstanceGu
     app.aboutToQuit.connect(quitting.set)
     signal.signal(signal.SIGINT, lambda *_: quitting.set())
     signal.signal(signal.SIGTERM, lambda *_: quitting.set())
-    # the window's code is imported while the history is read and the clients are made in other threads
-    started, window_class = await asyncio.gather(rt.start(defer=True), _window_class(), return_exceptions=True)
-    if isinstance(window_class, BaseException):
-        raise window_class
+    # Paint first: the window shows with the form and empty lists, and the runtime starts (the HTTP clients'
+    # code, the history read) only once it has painted; the panes bind when it is ready (Runtime.ready).
+    window = MainWindow(rt, app_icon())
+    window.closed.connect(quitting.set)
+    guard.received.connect(window.take_arguments)
+    painted: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+    AfterFirstPaint(window, lambda: None if painted.done() else painted.set_result(None), START_AFTER_PAINT_MS)
+    window.show()
+    await painted
     try:
-        if isinstance(started, BaseException):
-            raise started
+        await rt.start(defer=True)
     except Exception as exc:
         log.exception("start-up failed")
         print(f"cover-desktop: could not start: {exc}", file=sys.stderr, flush=True)
         from PySide6.QtWidgets import QMessageBox
 
         from .ui.messages import start_failure
+        window.hide()
         box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, start_failure(exc))
         box.finished.connect(app.quit)
         box.open()
         await quitting.wait()
         return 1
-    window = window_class(rt, app_icon())
-    window.closed.connect(quitting.set)
-    guard.received.connect(window.take_arguments)
-    AfterFirstPaint(window, lambda: after_first_paint(rt))
-    window.show()
+    after_first_paint(rt)
     for warning in (keystore.warning, *rt.startup_notes):
         if warning:
             window.show_error(warning)

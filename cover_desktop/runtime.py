@@ -77,6 +77,7 @@ class SettingsChange:
 class Runtime(QObject):
     unbinding = Signal()    # service and library are about to be replaced: let go of them
     rebound = Signal()      # service and library were replaced (after Settings changed the server or key)
+    ready = Signal()        # the first start is done: service and library are there (a window shown before binds)
 
     def __init__(self, options: StartOptions, settings: Settings, keystore: KeyStore, *,
                  api_client: Callable[..., ApiClient] | None = None, retry_policy: RetryPolicy | None = None,
@@ -176,11 +177,13 @@ class Runtime(QObject):
         earlier sessions left unfinished waits for ``window_shown()``: it checks every clip's files."""
         if not self._freeze or self._rebuilding:
             await self._start(defer)
-            return
-        # the history read is all alive: no collection goes through it while it is read, none once it is
-        with gcguard.held():
-            await self._start(defer)
-            gcguard.freeze()
+        else:
+            # the history read is all alive: no collection goes through it while it is read, none once it is
+            with gcguard.held():
+                await self._start(defer)
+                gcguard.freeze()
+        if not self._rebuilding:
+            self.ready.emit()
 
     async def _start(self, defer: bool) -> None:
         from .api.client import ApiClient, normalize_base_url

@@ -90,7 +90,12 @@ class MainWindow(IdDropTarget, QMainWindow):
         self.player_keys = PlayerKeys(self, lambda: [self.jobs_pane.view, self.clips_pane.view,
                                                      self.clips_pane.player_bar])
         self.pause_action = self.menu_actions["pauseAction"]
-        self.bind_runtime()
+        # the app shows the window while the runtime still reads the history: the panes bind once it is there
+        if runtime.started:
+            self.bind_runtime()
+        else:
+            self.status.show_message(translate("MainWindow", "Reading the job history\u2026"))
+            runtime.ready.connect(self.bind_runtime)
         runtime.unbinding.connect(self.unbind_runtime)
         runtime.rebound.connect(self.bind_runtime)
         geometry = runtime.settings.window_geometry
@@ -190,7 +195,14 @@ class MainWindow(IdDropTarget, QMainWindow):
         self.rt.config.remember(library_view=view.to_dict())
 
     def toggle_pause(self) -> None:
+        if not self.rt.started:
+            self.pause_action.setChecked(False)
+            return
         self.rt.service.set_paused(not self.rt.service.paused)
+
+    def poll_now(self) -> None:
+        if self.rt.started:
+            self.rt.service.poll_now()
 
     def _paused(self, paused: bool, reason: PauseReason) -> None:
         self.pause_action.setChecked(paused)
@@ -310,6 +322,8 @@ class MainWindow(IdDropTarget, QMainWindow):
                           translate("MainWindow", "The log is in {folder} (no file manager could be started)."))
 
     def open_media_folder(self) -> None:
+        if not self.rt.started:
+            return
         self._open_or_say(self.rt.library.root, translate("MainWindow", "The clips the app keeps: {folder}"),
                           translate("MainWindow", "The clips the app keeps are in {folder} (no file manager could "
                                                   "be started)."))

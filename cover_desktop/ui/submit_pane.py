@@ -143,8 +143,15 @@ class SubmitPane(QWidget):
         return self._busy
 
     # -- one job ----------------------------------------------------------------------------------------
+    def _ready(self) -> bool:
+        """Whether there is a service to send to; the window shows before the history is read, and a submit
+        made then is refused in words (the form keeps what was typed), never lost in silence."""
+        if self.service is None:
+            self.message.emit(translate("SubmitPane", "Still reading the job history: submit again in a moment."))
+        return self.service is not None
+
     def submit(self) -> None:
-        if self._busy:
+        if self._busy or not self._ready():
             return  # a second click or Ctrl+Return while one is in flight: never a second charge
         matrix = self.form.matrix_plan()
         if matrix is not None:
@@ -163,6 +170,8 @@ class SubmitPane(QWidget):
         return preflight(jobs, requests, time.time(), budget=int(self.budget()), demo=self.costs_nothing())
 
     def resubmit(self, request: CoverRequest) -> None:
+        if not self._ready():
+            return
         self.send_one(request, resubmit=True)
 
     def send_one(self, request: CoverRequest, resubmit: bool = False) -> None:
@@ -271,7 +280,7 @@ class SubmitPane(QWidget):
         if len(ids) == 1 and not unrecognised:
             self.form.audio_id.setText(ids[0])
             return
-        if self._busy or not ids or self.service is None:
+        if self._busy or not ids or not self._ready():
             return
         template = self.form.request(audio_id=ids[0])
         problems = [p for p in template.problems() if p.field != "audio_id"]
