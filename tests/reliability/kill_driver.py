@@ -51,7 +51,11 @@ async def run(args: argparse.Namespace) -> int:
         waited = 0.0
         while not all_kept(rt):
             if waited > args.timeout:
-                log.error("not everything was kept within %s s", args.timeout)
+                missing = [f"{job.task_id}/{rec.id} {job.state.value} {rec.media_error or 'no error'}"
+                           for job in rt.service.jobs.values() for rec in job.clips
+                           if not (rec.audio_path and rec.image_path)]
+                log.error("not everything was kept within %s s (library busy: %s): %s", args.timeout,
+                          rt.library.busy(), "; ".join(missing[:10]))
                 return 3
             await asyncio.sleep(0.1)
             waited += 0.1
