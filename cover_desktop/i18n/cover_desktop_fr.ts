@@ -1497,6 +1497,11 @@ qui commencent par &lt;code&gt;aud&lt;/code&gt; ou &lt;code&gt;demo-&lt;/code&gt
     <name>MainWindow</name>
     <message>
         <location filename="../ui/main_window.py"/>
+        <source>Reading the job history…</source>
+        <translation>Lecture de l’historique des tâches…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py"/>
         <source>New cover</source>
         <translation>Nouvelle reprise</translation>
     </message>
@@ -2875,6 +2880,11 @@ Ce mois-ci : {month}</translation>
         <location filename="../ui/submit_pane.py"/>
         <source>Send no more jobs of this batch (the one being sent finishes)</source>
         <translation>Ne plus envoyer de tâches de ce lot (celle en cours d’envoi se termine)</translation>
+    </message>
+    <message>
+        <location filename="../ui/submit_pane.py"/>
+        <source>Still reading the job history: submit again in a moment.</source>
+        <translation>L’historique des tâches est encore en lecture : envoyez de nouveau dans un instant.</translation>
     </message>
     <message>
         <location filename="../ui/submit_pane.py"/>

@@ -12,10 +12,10 @@ import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from ..api.client import ApiClient, RetryNotice
 from ..api.errors import (
     ApiError,
     AuthError,
@@ -30,6 +30,10 @@ from ..tasks import TaskSet
 from .model import Job, JobState
 from .scheduler import PauseReason, PollPolicy, PollScheduler
 from .store import AsyncJobStore
+
+if TYPE_CHECKING:
+    # for types only: the client's code (httpx) is the runtime's to import, when it starts
+    from ..api.client import ApiClient, RetryNotice
 
 log = logging.getLogger(__name__)
 

@@ -12,15 +12,17 @@ import dataclasses
 import enum
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-import soundfile  # type: ignore[import-untyped]
 
 from ..jobs.model import ClipRecord, Job
 from .decode import decode_all
 from .name_template import DEFAULT_TEMPLATE, NameFields, place, render, temp_beside
 from .safe_names import TITLE_BYTES, limit_bytes
-from .tags import TagError, TagMeta, read_cover, tag_file
+
+if TYPE_CHECKING:
+    from .tags import TagMeta
 
 FADE_MS = 10            # in and out: a cut mid-wave clicks; 10 ms is under what the ear hears as a fade
 
@@ -88,6 +90,9 @@ def fade(samples: np.ndarray, rate: int, ms: float = FADE_MS) -> np.ndarray:
 
 
 def write(path: Path, samples: np.ndarray, rate: int, fmt: Format) -> None:
+    # soundfile and the tags (mutagen) load on the first file written: the window paints without them
+    import soundfile  # type: ignore[import-untyped]
+
     soundfile.write(str(path), np.clip(samples, -1.0, 1.0), rate, format=fmt.container, subtype=fmt.subtype)
 
 
@@ -109,6 +114,8 @@ class Written:
 
 def _place(samples: np.ndarray, rate: int, fmt: Format, folder: Path, relpath: Path, meta: TagMeta,
            tie: str) -> Written:
+    from .tags import TagError, tag_file
+
     tmp = temp_beside(folder.joinpath(*relpath.parts[:-1]), fmt.ext)
     try:
         write(tmp, samples, rate, fmt)
@@ -140,6 +147,8 @@ def write_region(samples: np.ndarray, rate: int, job: Job, rec: ClipRecord, fold
     relpath = render(template, NameFields.of(job, rec, artist))
     # the times after the whole name ("Night Drive #2 0m12.0s-0m20.0s"), within a file name's bytes
     relpath = relpath.with_name(limit_bytes(relpath.name, TITLE_BYTES - len(times) - 1) + " " + times)
+    from .tags import TagMeta, read_cover
+
     meta = TagMeta.of(job, rec, artist, read_cover(rec))
     meta = dataclasses.replace(meta, title=f"{meta.title} ({times})")
     return _place(region, out_rate, fmt, folder, relpath, meta, "" if "{task_id" in template else job.task_id)

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-import soundfile  # type: ignore[import-untyped]
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +42,8 @@ class Stream:
 def open_stream(path: Path) -> Stream:
     """The file's samples as float32 blocks, through libsndfile. Raises Undecodable (or OSError for a missing
     file) before any block is read. Blocking: call it in a worker thread, and iterate there."""
+    import soundfile  # type: ignore[import-untyped]  # libsndfile loads on the first decode, not with the window
+
     try:
         f = soundfile.SoundFile(str(path))
     except soundfile.LibsndfileError as exc:

@@ -31,9 +31,7 @@ from ..jobs.model import ClipRecord, Job
 from ..settings import Settings
 from .audio_out import AS_DELIVERED, Target
 from .decode import Undecodable, decode_all, read_all
-from .export import export_clip, export_name
 from .name_template import DEFAULT_TEMPLATE, template_problem
-from .tags import TagMeta
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +71,10 @@ class DragOutCache:
 
     def entry(self, job: Job, rec: ClipRecord, how: HandOut) -> Path:
         """The folder of this clip's file as ``how`` makes it."""
+        # the export's code (mutagen, soundfile) loads on the first drag, not with the window
+        from .export import export_name
+        from .tags import TagMeta
+
         meta = {k: v for k, v in dataclasses.asdict(TagMeta.of(job, rec, how.artist)).items() if k != "cover"}
         what = [rec.audio_path, _stamp(rec.audio_path), rec.image_path, _stamp(rec.image_path) if rec.image_path
                 else [], export_name(job, rec, "", how.template, how.artist), how.target.format.value,
@@ -85,6 +87,7 @@ class DragOutCache:
         entry = self.entry(job, rec, how)
         # a converted file, or the clip as delivered when its conversion could not be made
         exts = [how.target.format.ext] if how.target.converts else []
+        from .export import export_name
         for ext in [*exts, Path(rec.audio_path).suffix.lower()]:
             path = entry / export_name(job, rec, ext, how.template, how.artist)
             if path.is_file():
@@ -105,6 +108,7 @@ class DragOutCache:
                 decoded = read_all(Path(rec.audio_path))
             except Undecodable as exc:
                 log.info("handed out as delivered, not converted: %s", exc)
+        from .export import export_clip
         return export_clip(job, rec, self.entry(job, rec, how), how.template, how.artist, sidecar=False,
                            target=how.target, decoded=decoded).path
 

@@ -16,6 +16,7 @@ import sqlite3
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
@@ -25,8 +26,11 @@ from ..jobs.model import ClipRecord, Job, JobState
 from ..jobs.store import RESTORE, AsyncJobStore, Restore
 from ..tasks import TaskSet
 from . import partfile
-from .fetch import MediaFetcher, disk_full
 from .safe_names import unique_name
+
+if TYPE_CHECKING:
+    # for types only: the media client's code (httpx) is the runtime's to import, when it starts
+    from .fetch import MediaFetcher
 
 log = logging.getLogger(__name__)
 
@@ -205,6 +209,8 @@ class MediaLibrary(QObject):
                 attempt += 1
                 await asyncio.sleep(delay)
             except OSError as err:
+                from .fetch import disk_full  # loaded with the fetcher that raised this
+
                 if not disk_full(err):
                     raise
                 # not a try used up: the download itself was fine

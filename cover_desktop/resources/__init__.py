@@ -11,8 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .releases import with_releases
-
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
 
@@ -56,6 +54,8 @@ def metainfo_text() -> str:
     text = metainfo_file().read_text("utf-8")
     if "<releases>" in text:
         return text
+    from .releases import with_releases  # urllib and xml: not on every start, which needs only the icon
+
     return with_releases(text, resource_path("CHANGELOG.md").read_text("utf-8"))
 
 

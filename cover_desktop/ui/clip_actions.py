@@ -18,7 +18,6 @@ from ..config import Config
 from ..i18n import translate
 from ..jobs.model import Job
 from ..media.audio_out import Target
-from ..media.export import export_clips
 from ..media.library import MediaLibrary
 from ..media.name_template import DEFAULT_TEMPLATE, template_problem
 from ..media.playlist import export_playlist
@@ -134,6 +133,7 @@ class ClipActions(QObject):
     async def _export(self, folder: Path, items: list[Item]) -> None:
         s = self._config.settings
         template = s.name_template if s.name_template and not template_problem(s.name_template) else DEFAULT_TEMPLATE
+        from ..media.export import export_clips  # with mutagen: on the first save, not with the window
         report = await export_clips(items, folder, template, s.artist,
                                     target=Target.of(s.export_format, s.export_rate))
         (self.message if report.ok else self.error).emit(export_summary(report))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
@@ -25,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME
-from ..api.client import insecure_base
 from ..config import DemoReason
 from ..i18n import translate
 from ..jobs.ledger import spend
@@ -47,11 +47,13 @@ from .keys import PlayerKeys
 from .library_view import LibraryView
 from .menus import build_menus
 from .messages import describe
-from .settings_dialog import SettingsDialog
 from .speech import announce, install_dialog_states, named_scroll_area
 from .status import StatusBar
 from .submit_pane import SubmitPane
 from .widgets import section_label
+
+if TYPE_CHECKING:
+    from .settings_dialog import SettingsDialog
 
 log = logging.getLogger(__name__)
 
@@ -211,6 +213,8 @@ class MainWindow(IdDropTarget, QMainWindow):
             self.banner.key_refused(translate("MainWindow", "Checking jobs is paused until you fix your key."))
 
     def _connection(self, ok: bool | None, words: str) -> None:
+        from ..api.client import insecure_base  # bound after the runtime's start, which has imported it
+
         rt = self.rt
         where = (translate("MainWindow", "Demo server ({host})") if rt.is_demo
                  else translate("MainWindow", "Live: {host}")).format(host=rt.host)
@@ -253,6 +257,8 @@ class MainWindow(IdDropTarget, QMainWindow):
             self.settings_dialog.raise_()
             self.settings_dialog.activateWindow()
             return
+        from .settings_dialog import SettingsDialog  # with the HTTP client's code: not before the first paint
+
         rt = self.rt
         dlg = SettingsDialog(rt.config, rt.test_key, self, demo_url=rt.demo.api_url if rt.demo else "")
         dlg.applied.connect(lambda change: self.tasks.spawn(self._apply_settings(change), "applying settings"))

@@ -5,14 +5,18 @@ person goes through ``describe``; they stay English in the log.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QLocale
 
 from .. import APP_NAME
 from ..api.errors import ApiError
 from ..api.words import CONTEXT, Phrase, Value, Words, fill, said_by
 from ..i18n import translate, translate_marked
-from ..media.export import ExportReport
 from ..media.playlist import PlaylistReport
+
+if TYPE_CHECKING:
+    from ..media.export import ExportReport
 
 __all__ = ["describe", "export_summary", "playlist_summary", "start_failure"]
 
