@@ -168,17 +168,20 @@ def test_thumbnail_cache_is_bounded_and_kept_on_disk(aloop, tmp_path, demo):
         p.write_bytes(demo.image_for(f"clip{i}"))
         sources.append(str(p))
     cache = ThumbnailCache(tmp_path / "thumbs", capacity=3, size=56, dpr=2.0)
-    for s in sources:
-        assert cache.get(s) is None  # loads in the background
-    run(aloop, until(lambda: len(cache) == 3 and not cache._loading, what="thumbnails"))
-    assert len(list((tmp_path / "thumbs").glob("*.png"))) == 5
-    img = cache.get(sources[-1])
-    assert img is not None and (img.width(), img.height()) == (112, 112), "device pixels of a 56 px cover"
-    assert img.devicePixelRatio() == 2.0
-    bad = tmp_path / "bad.png"
-    bad.write_text("<html>")
-    cache.get(str(bad))
-    run(aloop, until(lambda: cache.failed(str(bad))))
+    try:
+        for s in sources:
+            assert cache.get(s) is None  # loads in the background
+        run(aloop, until(lambda: len(cache) == 3 and not cache._loading, what="thumbnails"))
+        assert len(list((tmp_path / "thumbs").glob("*.png"))) == 5
+        img = cache.get(sources[-1])
+        assert img is not None and (img.width(), img.height()) == (112, 112), "device pixels of a 56 px cover"
+        assert img.devicePixelRatio() == 2.0
+        bad = tmp_path / "bad.png"
+        bad.write_text("<html>")
+        cache.get(str(bad))
+        run(aloop, until(lambda: cache.failed(str(bad))))
+    finally:
+        run(aloop, cache.aclose())     # its decoding threads end with it
 
 
 def test_oversized_media_is_refused(aloop, demo, tmp_path, monkeypatch):
