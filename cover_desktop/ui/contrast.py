@@ -124,13 +124,10 @@ class ReadableApplication(QObject):
     def __init__(self, app: QApplication):
         super().__init__(app)
         self.setObjectName("readablePalette")
-        app.installEventFilter(self)
+        # the application's signal, not an application-wide event filter: that one was a Python call for every
+        # event of every object (169,000 in 38 tests)
+        app.paletteChanged.connect(lambda _palette: self._apply(app))
         self._apply(app)
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ApplicationPaletteChange and obj is QApplication.instance():
-            self._apply(QApplication.instance())    # type: ignore[arg-type]
-        return False
 
     @staticmethod
     def _apply(app: QApplication) -> None:
