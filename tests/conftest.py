@@ -239,3 +239,15 @@ def make_service(aloop, demo, tmp_path):
 def keyed(monkeypatch):
     monkeypatch.setenv("COVER_DESKTOP_API_KEY", KEY)
     return KEY
+
+
+@pytest.fixture
+def french():
+    """French for this test, as the Settings choose it at start; afterwards the test session's language again."""
+    from cover_desktop import i18n
+    before = os.environ.pop(i18n.ENV_LANGUAGE, None)
+    assert i18n.install("fr") == "fr"
+    yield
+    if before is not None:
+        os.environ[i18n.ENV_LANGUAGE] = before
+    i18n.install()

@@ -238,3 +238,12 @@ def finished_window(harness, demo, aloop, audio_id="aud1", win=None, **form):
     run(aloop, until(lambda: all(c.audio_path and c.image_path for c in jobs(win)[0].clips)
                      and not win.rt.library.busy(), what="both clips saved"))
     return win
+
+
+def app_env(tmp_path) -> dict[str, str]:
+    """The environment for the real app in a subprocess: its own profile in ``tmp_path``, offscreen, keyed."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("COVER_DESKTOP_", "XDG_"))}
+    env.update({f"XDG_{v}_HOME": str(tmp_path / v.lower()) for v in ("CONFIG", "DATA", "CACHE", "STATE")})
+    env.update(QT_QPA_PLATFORM="offscreen", COVER_DESKTOP_NO_KEYRING="1", COVER_DESKTOP_API_KEY=KEY,
+               HOME=str(tmp_path / "home"), PYTHONPATH=str(Path(__file__).resolve().parent.parent))
+    return env

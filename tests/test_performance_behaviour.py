@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import json
-import os
 import subprocess
 import sys
 import threading
@@ -25,7 +24,7 @@ from cover_desktop.jobs.store import JobStore
 from cover_desktop.media.player import PlayerController
 from cover_desktop.runtime import Runtime
 from cover_desktop.settings import Dirs, KeyStore, Settings
-from helpers import KEY, finished_window, jobs, run, settle, until
+from helpers import app_env, finished_window, jobs, run, settle, until
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -243,10 +242,7 @@ sys.exit(code)
 
 @pytest.mark.slow
 def test_the_window_paints_before_the_player_is_made_and_without_the_demo_code(tmp_path):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("COVER_DESKTOP_", "XDG_"))}
-    env.update({f"XDG_{v}_HOME": str(tmp_path / v.lower()) for v in ("CONFIG", "DATA", "CACHE", "STATE")})
-    env.update(QT_QPA_PLATFORM="offscreen", COVER_DESKTOP_NO_KEYRING="1", COVER_DESKTOP_API_KEY=KEY,
-               HOME=str(tmp_path / "home"), PYTHONPATH=str(ROOT))
+    env = app_env(tmp_path)
     out = subprocess.run([sys.executable, "-c", FIRST_PAINT, "--base-url", "http://127.0.0.1:9"], env=env, cwd=ROOT,
                          capture_output=True, text=True, timeout=60)
     line = next((x for x in out.stdout.splitlines() if x.startswith("SEEN ")), "")

@@ -3,7 +3,6 @@ forms, error messages, Qt's own buttons, dates and sizes in French; and English 
 
 from __future__ import annotations
 
-import os
 import time
 
 import pytest
@@ -27,17 +26,6 @@ from cover_desktop.ui.settings_dialog import SettingsDialog
 from helpers import find, jobs, rows, run, submit, until
 
 NB = "\u00a0"   # French typography: a no-break space before ":" and "?"
-
-
-@pytest.fixture
-def french():
-    """French for this test, as the Settings choose it at start; afterwards the test session's language again."""
-    before = os.environ.pop(ENV_LANGUAGE, None)
-    assert i18n.install("fr") == "fr"
-    yield
-    if before is not None:
-        os.environ[ENV_LANGUAGE] = before
-    i18n.install()
 
 
 def form_labels(layout: QFormLayout) -> list[str]:

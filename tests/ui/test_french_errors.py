@@ -4,15 +4,12 @@ a French window; a job's error kept in the history reads in the language of whoe
 
 from __future__ import annotations
 
-import os
-
 import pytest
 from PySide6.QtCore import QCoreApplication
 
 from cover_desktop import i18n
 from cover_desktop.api.errors import ApiError, NotFound
 from cover_desktop.api.words import N_, Words
-from cover_desktop.i18n import ENV_LANGUAGE
 from cover_desktop.jobs.model import JobState
 from cover_desktop.media.fetch import MediaFetcher
 from cover_desktop.media.name_template import template_problem
@@ -22,16 +19,6 @@ from cover_desktop.ui.messages import describe, start_failure
 from helpers import find, jobs, rows, run, submit, until
 
 NB = "\u00a0"
-
-
-@pytest.fixture
-def french():
-    before = os.environ.pop(ENV_LANGUAGE, None)
-    assert i18n.install("fr") == "fr"
-    yield
-    if before is not None:
-        os.environ[ENV_LANGUAGE] = before
-    i18n.install()
 
 
 def status(win) -> str:

@@ -4,7 +4,6 @@ it may reach for a service that is not there yet, and a submit made in that mome
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -19,7 +18,7 @@ from cover_desktop.jobs.store import JobStore
 from cover_desktop.runtime import Runtime
 from cover_desktop.settings import Dirs, KeyStore, Settings
 from cover_desktop.ui.main_window import MainWindow
-from helpers import KEY, fill, find, jobs, run, settle, submit, until
+from helpers import app_env, fill, find, jobs, run, settle, submit, until
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -98,10 +97,7 @@ sys.exit(code)
 
 @pytest.mark.slow
 def test_the_app_paints_its_window_before_it_reads_the_history_or_loads_what_it_needs_later(tmp_path):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("COVER_DESKTOP_", "XDG_"))}
-    env.update({f"XDG_{v}_HOME": str(tmp_path / v.lower()) for v in ("CONFIG", "DATA", "CACHE", "STATE")})
-    env.update(QT_QPA_PLATFORM="offscreen", COVER_DESKTOP_NO_KEYRING="1", COVER_DESKTOP_API_KEY=KEY,
-               HOME=str(tmp_path / "home"), PYTHONPATH=str(ROOT))
+    env = app_env(tmp_path)
     (tmp_path / "data" / "cover-desktop").mkdir(parents=True)
     _history(tmp_path / "data" / "cover-desktop", 5)
     out = subprocess.run([sys.executable, "-c", FIRST_PAINT, "--base-url", "http://127.0.0.1:9"], env=env, cwd=ROOT,
