@@ -21,6 +21,8 @@ from ..i18n import QT_TRANSLATE_NOOP, translate, translate_marked
 
 SYSTEM, LIGHT, DARK = "system", "light", "dark"
 MODES = (SYSTEM, LIGHT, DARK)
+# the automation contract's names (ui-contract.md: appearanceDarkAction), written out so they can be found
+OBJECT_NAMES = {SYSTEM: "appearanceSystemAction", LIGHT: "appearanceLightAction", DARK: "appearanceDarkAction"}
 NAMES = {SYSTEM: QT_TRANSLATE_NOOP("Appearance", "&System"), LIGHT: QT_TRANSLATE_NOOP("Appearance", "&Light"),
          DARK: QT_TRANSLATE_NOOP("Appearance", "&Dark")}
 OWN_STYLE = "Fusion"   # draws everything from the palette, on every platform
@@ -174,7 +176,7 @@ class AppearanceMenu(QObject):
         self.actions: dict[str, QAction] = {}
         for mode in MODES:
             act = QAction(translate_marked("Appearance", NAMES[mode]), menu)
-            act.setObjectName(f"appearance{mode.capitalize()}Action")
+            act.setObjectName(OBJECT_NAMES[mode])
             act.setCheckable(True)
             act.setData(mode)
             self.group.addAction(act)
