@@ -60,7 +60,8 @@ def test_match_loudness_lowers_the_louder_clip_to_the_quieter(harness, demo, key
     button.click()
     win.clips_pane.play_row(0)
     gain = find(win, "matchGainLabel")
-    run(aloop, until(lambda: player.gain_db() < -8, what="the louder clip lowered"))
+    # the demo's two clips differ by a dB or two of their own: the gain is their difference, more than 5 dB (above)
+    run(aloop, until(lambda: player.gain_db() < -5, what="the louder clip lowered"))
     assert player.gain_db() == pytest.approx(quiet_level.integrated - loud_level.integrated, abs=0.05)
     assert gain.text() == f"\u2212{-player.gain_db():.1f} dB"
     assert player.output.volume() == pytest.approx(player.volume() * 10 ** (player.gain_db() / 20), abs=1e-3)
