@@ -280,6 +280,9 @@ def test_tabbing_into_a_list_says_its_row_and_down_skips_none(harness, demo, key
     view = find(win, "clipsView")
     win.clips_pane.show_job(jobs(win)[0])
     assert not view.currentIndex().isValid()
+    # the row's words include its loudness once measured: wait, so the words said and compared are the same
+    run(aloop, until(lambda: all("LUFS" in (view.model().index(i).data(Qt.ItemDataRole.ToolTipRole) or "")
+                                 for i in range(view.model().rowCount())), what="both clips measured"))
     events.seen.clear()
     view.setFocus(Qt.FocusReason.TabFocusReason)
     run(aloop, asyncio.sleep(0.05))
