@@ -36,6 +36,7 @@ class DragFiles(QObject):
                  config: Config, tasks: TaskSet, parent: QObject | None = None):
         super().__init__(parent)
         self.cache = DragOutCache(Dirs.cache() / "drag-out")
+        self._view = view
         self._selected = selected
         self._config = config
         self._tasks = tasks
@@ -82,7 +83,10 @@ class DragFiles(QObject):
 
     def prepare(self) -> None:
         """Make the selected clips' files in the background, one at a time (a conversion holds a decoded clip in
-        memory); a new selection replaces what was still to come."""
+        memory); a new selection replaces what was still to come. A closed window prepares nothing: its
+        tasks have been settled for the quit, and one started now would outlive them."""
+        if not self._view.isVisible():
+            return
         self._pending = [item for item in self._selected()[:PREPARE_MAX] if item[1].audio_path]
         if self._pending:
             self._tasks.spawn(self._preparing(), "preparing clips to drag out", key=PREPARING)
