@@ -247,3 +247,17 @@ def app_env(tmp_path) -> dict[str, str]:
     env.update(QT_QPA_PLATFORM="offscreen", COVER_DESKTOP_NO_KEYRING="1", COVER_DESKTOP_API_KEY=KEY,
                HOME=str(tmp_path / "home"), PYTHONPATH=str(Path(__file__).resolve().parent.parent))
     return env
+
+
+def submit_matrix(win, aloop, audio_ids: str, title: str, styles: str) -> None:
+    """Fill the form as a style matrix (custom mode, some words) and answer its question with Submit."""
+    from PySide6.QtWidgets import QMessageBox
+    find(win, "audioIdEdit").setText(audio_ids)
+    find(win, "customModeCheck").setChecked(True)
+    find(win, "promptEdit").setPlainText("words")
+    find(win, "titleEdit").setText(title)
+    find(win, "matrixCheck").setChecked(True)
+    find(win, "stylesEdit").setPlainText(styles)
+    submit(win)
+    run(aloop, until(lambda: win.findChild(QMessageBox, "batchConfirm"), what="the matrix question")).button(
+        QMessageBox.StandardButton.Ok).click()

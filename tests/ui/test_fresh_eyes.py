@@ -5,27 +5,18 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox
 
 from cover_desktop.jobs.model import JobState
 from cover_desktop.ui.clips_model import GroupRole
 from cover_desktop.ui.delegates import GROUP_MARK, group_rect
-from helpers import find, jobs, run, submit, until
+from helpers import find, jobs, run, submit_matrix, until
 
 
 def test_a_matrix_rows_group_name_is_shown_whole_and_a_click_anywhere_on_it_lists_the_group(harness, demo, keyed,
                                                                                              aloop):
     win = harness.window(demo.api_url)
     win.resize(1240, 780)
-    find(win, "audioIdEdit").setText("aud0c11e9f3")
-    find(win, "customModeCheck").setChecked(True)
-    find(win, "promptEdit").setPlainText("words")
-    find(win, "titleEdit").setText("Harbour Lights")
-    find(win, "matrixCheck").setChecked(True)
-    find(win, "stylesEdit").setPlainText("acoustic folk\nlo-fi jazz\nbossa nova")
-    submit(win)
-    run(aloop, until(lambda: win.findChild(QMessageBox, "batchConfirm"), what="the matrix question")).button(
-        QMessageBox.StandardButton.Ok).click()
+    submit_matrix(win, aloop, "aud0c11e9f3", "Harbour Lights", "acoustic folk\nlo-fi jazz\nbossa nova")
     run(aloop, until(lambda: len(jobs(win)) == 3 and all(j.state is JobState.DONE and j.clips for j in jobs(win)),
                      timeout=30, what="the matrix's clips"))
     find(win, "libraryButton").click()

@@ -13,20 +13,12 @@ from cover_desktop.jobs.model import JobState
 from cover_desktop.ui.clips_model import GroupRole
 from cover_desktop.ui.delegates import group_rect
 from cover_desktop.ui.jobs_model import ElapsedRole, WhenRole
-from helpers import find, finished_window, jobs, run, submit, until
+from helpers import find, finished_window, jobs, run, submit, submit_matrix, until
 
 
 def test_a_style_matrix_shows_what_differs_and_a_click_on_its_group_lists_its_clips(harness, demo, keyed, aloop):
     win = finished_window(harness, demo, aloop, audio_id="aud9")   # a job of no matrix beside it
-    find(win, "audioIdEdit").setText("aud1")
-    find(win, "customModeCheck").setChecked(True)
-    find(win, "promptEdit").setPlainText("words")
-    find(win, "titleEdit").setText("River Night")
-    find(win, "matrixCheck").setChecked(True)
-    find(win, "stylesEdit").setPlainText("jazz\nfolk")
-    submit(win)
-    run(aloop, until(lambda: win.findChild(QMessageBox, "batchConfirm"), what="the matrix question")).button(
-        QMessageBox.StandardButton.Ok).click()
+    submit_matrix(win, aloop, "aud1", "River Night", "jazz\nfolk")
     run(aloop, until(lambda: len(jobs(win)) == 3 and all(
         j.state is JobState.DONE and j.clips and all(c.audio_path for c in j.clips) for j in jobs(win)),
         timeout=30, what="the matrix's clips"))
